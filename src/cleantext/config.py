@@ -1,0 +1,119 @@
+"""The frozen configuration object (ftfy style: every option explained here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from cleantext.model import Category, Extractor, InputKind
+
+if TYPE_CHECKING:
+    from cleantext.rules.base import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits, checked before the expensive work.
+
+    When a limit cuts the input, ``Result.metadata.truncated`` names the limit; nothing is
+    dropped silently.
+
+    Attributes:
+        max_bytes: input larger than this (in bytes, or characters for str) is cut to it.
+            Default 20 MB: far above any real article page.
+        max_depth: element nesting deeper than this is flattened before parsing (lxml itself
+            stops at 255 and silently loses the rest of the page). Default 200.
+        max_attributes: a start tag with more attributes than this keeps only the first ones.
+            Default 256 (lxml needs seconds for tags with 100,000 attributes).
+        max_nodes: a page with more start tags than this is cut after that many. Default
+            500,000.
+        max_paragraphs: candidate paragraphs beyond this are not examined and are dropped with
+            category ``other`` and rule ``limit.paragraphs``. Default 100,000.
+        regex_timeout: seconds any single rule match may take before it is abandoned (the
+            ``regex`` module's timeout, a backstop: all rule patterns are linear). Default 1.0.
+    """
+
+    max_bytes: int = 20_000_000
+    max_depth: int = 200
+    max_attributes: int = 256
+    max_nodes: int = 500_000
+    max_paragraphs: int = 100_000
+    regex_timeout: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """How to clean. Frozen: derive variants with :meth:`replace`.
+
+    Attributes:
+        input_kind: ``InputKind.AUTO`` (default) detects HTML by its markup; ``HTML`` or ``TEXT``
+            forces the path.
+        extractor: how the main content of HTML is found (see :class:`~cleantext.Extractor`);
+            default ``Extractor.TRAFILATURA``.
+        languages: language codes whose phrase packs apply (e.g. ``("en", "de")``). ``None``
+            (default) applies every bundled pack: boilerplate on one site often mixes languages,
+            and all text cues are anchored and length-guarded.
+        drop: categories that are dropped. ``None`` (default) drops every category; a paragraph
+            whose rule belongs to a category not listed is kept (its decision still says which
+            rule matched, with ``kept=True``).
+        rules: extra :class:`~cleantext.Rule` objects, applied after the default ones.
+        disabled_rules: rule ids that never fire.
+        disabled_categories: categories whose rules never fire.
+        use_default_rules: set False to run only the rules given in ``rules``.
+        charset: the character set from an HTTP ``Content-Type`` header, when bytes are given;
+            it outranks a charset declared inside the page (but not a byte-order mark).
+        include_tables: keep the text of tables found in the main content. Default True.
+        limits: see :class:`Limits`.
+
+    >>> from cleantext import Config, Category
+    >>> cfg = Config(disabled_categories=frozenset({Category.BYLINE}))
+    >>> Category.BYLINE in cfg.disabled_categories
+    True
+    """
+
+    input_kind: InputKind = InputKind.AUTO
+    extractor: Extractor = Extractor.TRAFILATURA
+    languages: tuple[str, ...] | None = None
+    drop: frozenset[Category] | None = None
+    rules: tuple[Rule, ...] = ()
+    disabled_rules: frozenset[str] = frozenset()
+    disabled_categories: frozenset[Category] = frozenset()
+    use_default_rules: bool = True
+    charset: str | None = None
+    include_tables: bool = True
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        # Accept any iterable for the set/tuple options, store them frozen and typed.
+        object.__setattr__(self, "input_kind", InputKind(self.input_kind))
+        object.__setattr__(self, "extractor", Extractor(self.extractor))
+        if self.languages is not None:
+            object.__setattr__(self, "languages", tuple(str(x).lower() for x in self.languages))
+        if self.drop is not None:
+            object.__setattr__(self, "drop", frozenset(Category(c) for c in self.drop))
+        object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(
+            self, "disabled_categories", frozenset(Category(c) for c in self.disabled_categories)
+        )
+
+    def replace(self, **changes: object) -> Config:
+        """A copy with the given options changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]  # dataclasses.replace is untyped kwargs
+
+    def drops(self, category: Category) -> bool:
+        """Whether paragraphs of this category are removed from the output."""
+        return self.drop is None or category in self.drop
+
+    def rule_enabled(self, rule_id: str, category: Category) -> bool:
+        """Whether a rule with this id and category may fire."""
+        return rule_id not in self.disabled_rules and category not in self.disabled_categories
+
+
+def categories(values: Iterable[str | Category]) -> frozenset[Category]:
+    """Parse category names (as given on a command line) into a frozenset of :class:`Category`."""
+    return frozenset(Category(v) for v in values)
+
+
+DEFAULT_CONFIG = Config()

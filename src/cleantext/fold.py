@@ -1,0 +1,60 @@
+"""The matching copy of a text: folded case, look-alike letters, quotes, dashes and spaces.
+
+Rules match on ``fold(text)``; the text returned to the user is never altered.
+
+>>> fold("  Ѕupport  OUR  journalism ")
+'support our journalism'
+>>> fold("Don’t miss — it")
+"don't miss - it"
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Cyrillic and Greek letters that look like Latin ones; some sites write boilerplate with them
+# so that filters miss it. Mapped only in texts that also contain Latin letters.
+_CONFUSABLES = {
+    # Cyrillic lower / upper
+    "а": "a", "в": "b", "с": "c", "е": "e", "һ": "h", "і": "i", "ј": "j", "к": "k", "м": "m",
+    "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y", "х": "x", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "ӏ": "l", "ѵ": "v", "ɡ": "g",
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I", "Ј": "J", "К": "K", "М": "M",
+    "О": "O", "Р": "P", "Ѕ": "S", "Т": "T", "У": "Y", "Х": "X", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W",
+    # Greek
+    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "κ": "k", "ι": "i", "τ": "t", "υ": "u",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}
+_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
+
+_PUNCT_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+        "\u00bb": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+        "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+        "\u2026": "...",
+    }
+)
+
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_LOOKALIKE = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_SPACES = regex.compile(r"\s++")
+
+
+def fold(text: str) -> str:
+    """Return the matching copy of ``text`` (lower case, Latin look-alikes, single spaces)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_PUNCT_TABLE)
+        if _LOOKALIKE.search(text) and _LATIN.search(text):
+            text = text.translate(_CONFUSABLE_TABLE)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends (text otherwise as is)."""
+    return _SPACES.sub(" ", text).strip()

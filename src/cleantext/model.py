@@ -1,0 +1,225 @@
+"""The records that flow through the pipeline: paragraphs, decisions, metadata and results.
+
+A :class:`Paragraph` is one candidate line of the document with the features the rules need
+(jusText style). The engine turns each paragraph into a :class:`Decision`; a :class:`Result`
+holds them all, in document order, with the page :class:`Metadata`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Category(str, enum.Enum):
+    """Kind of boilerplate a dropped paragraph belongs to; the value is a stable lowercase name.
+
+    >>> Category("donation") is Category.DONATION
+    True
+    >>> Category.COMMENT.value
+    'comment'
+    """
+
+    DONATION = "donation"
+    COMMENT = "comment"
+    CAPTION = "caption"
+    NEWSLETTER = "newsletter"
+    PAYWALL = "paywall"
+    RELATED = "related"
+    SHARE = "share"
+    CTA = "cta"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    HEADLINE = "headline"
+    COOKIE = "cookie"
+    AD = "ad"
+    LEGAL = "legal"
+    TAGS = "tags"
+    NAV = "nav"
+    DUPLICATE = "duplicate"
+    SITE_REPEAT = "site_repeat"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class InputKind(str, enum.Enum):
+    """What the source is: detected (``AUTO``) or forced.
+
+    >>> InputKind("html") is InputKind.HTML
+    True
+    """
+
+    AUTO = "auto"
+    HTML = "html"
+    TEXT = "text"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Extractor(str, enum.Enum):
+    """How the main content of an HTML page is found before the rules run.
+
+    ``TRAFILATURA`` runs trafilatura in its fast mode with cleantext's own fallback when it
+    returns (almost) nothing; ``TRAFILATURA_FULL`` runs trafilatura's full cascade (slower);
+    ``NONE`` takes every text block of the page body and leaves all selection to the rules
+    (useful when the HTML is already the article, e.g. a CMS export).
+    """
+
+    TRAFILATURA = "trafilatura"
+    TRAFILATURA_FULL = "trafilatura_full"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Stage(str, enum.Enum):
+    """The engine stage that made a decision (kept on every decision, as jusText does)."""
+
+    EXTRACT = "extract"
+    LINE = "line"
+    CONTEXT = "context"
+    BLOCK = "block"
+    DUPLICATE = "duplicate"
+    KEEP = "keep"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One candidate paragraph and its features.
+
+    Attributes:
+        index: position among the document's candidates, from 0.
+        text: the text exactly as it will be returned (never altered by matching).
+        folded: the matching copy: case-folded, look-alike letters mapped to Latin, quotes and
+            dashes unified, whitespace collapsed.
+        tag: ``p``, ``h`` (heading), ``li`` (list item), ``quote``, ``cell``, ``caption``,
+            ``pre`` or ``line`` (a line of plain text).
+        link_density: share of the characters that sit inside links (0.0 for plain text).
+        tokens: class/id/role/aria/itemprop tokens of the paragraph's element and its ancestors
+            in the original page, lower-cased and split on ``-``/``_``/space (empty for text).
+        in_figure: inside ``figure``/``figcaption`` or equal to an image's alt/title text.
+        blank_before: in plain text, an empty line precedes it (the first line counts as yes).
+        blank_after: in plain text, an empty line follows it (the last line counts as yes).
+    """
+
+    index: int
+    text: str
+    folded: str
+    tag: str = "p"
+    link_density: float = 0.0
+    tokens: frozenset[str] = frozenset()
+    in_figure: bool = False
+    blank_before: bool = True
+    blank_after: bool = True
+
+    @property
+    def chars(self) -> int:
+        """Length of the text in characters."""
+        return len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the engine decided about one paragraph.
+
+    ``kept`` is True for article paragraphs. A dropped paragraph always names its ``category``
+    and ``rule`` (a stable rule id) and gives ``evidence``: the matched text, or the feature
+    values that fired. ``stage`` says which engine stage decided.
+
+    >>> d = Decision(text="Comments", kept=False, category=Category.COMMENT,
+    ...              rule="comment.widget", evidence="comments", stage=Stage.LINE)
+    >>> d.to_dict()["category"]
+    'comment'
+    """
+
+    text: str
+    kept: bool
+    category: Category | None = None
+    rule: str | None = None
+    evidence: str | None = None
+    stage: Stage = Stage.KEEP
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (enums as their string values)."""
+        return {
+            "text": self.text,
+            "kept": self.kept,
+            "category": self.category.value if self.category else None,
+            "rule": self.rule,
+            "evidence": self.evidence,
+            "stage": self.stage.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Page metadata: from the HTML head and markup, or from the top lines of a text.
+
+    ``encoding`` names the decoding used for bytes (``"str"`` when a str was given).
+    ``truncated`` is None, or the reason a configured limit cut the input (never silent).
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    description: str | None = None
+    kind: InputKind = InputKind.TEXT
+    truncated: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        out = asdict(self)
+        out["kind"] = self.kind.value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What :func:`cleantext.clean_and_explain` returns.
+
+    ``paragraphs`` are the kept texts (what :func:`cleantext.clean` returns); ``decisions`` has
+    one entry per candidate paragraph, in document order.
+    """
+
+    paragraphs: list[str]
+    decisions: list[Decision]
+    metadata: Metadata = field(default_factory=Metadata)
+
+    @property
+    def text(self) -> str:
+        """The kept paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def dropped(self) -> list[Decision]:
+        """The decisions that dropped a paragraph."""
+        return [d for d in self.decisions if not d.kept]
+
+    def drop_counts(self) -> dict[str, int]:
+        """Number of dropped paragraphs per category value, sorted by category name."""
+        counts: dict[str, int] = {}
+        for d in self.decisions:
+            if not d.kept and d.category is not None:
+                counts[d.category.value] = counts.get(d.category.value, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary with paragraphs, text, metadata, decisions and drop counts."""
+        return {
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "metadata": self.metadata.to_dict(),
+            "decisions": [d.to_dict() for d in self.decisions],
+            "dropped": self.drop_counts(),
+        }

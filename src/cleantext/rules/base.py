@@ -1,0 +1,314 @@
+"""Rule objects and the matchers they are made of.
+
+A :class:`Rule` is declarative: an id, a category, the languages it knows, a matcher, a
+one-sentence explanation, examples it must drop and look-alikes it must keep. Matchers are of
+a few kinds, all applied by one engine (:mod:`cleantext.engine`):
+
+* single-paragraph matchers (stage ``line``): :class:`Phrases`, :class:`Pattern`,
+  :class:`Tokens`, :class:`LinkDense`, :class:`FigureText`, :class:`DateLine`;
+* context matchers (stage ``context``): they look at the metadata or the neighbours;
+* block and duplicate matchers (stages ``block`` and ``duplicate``).
+
+Matchers never change state outside themselves; compiled patterns are cached per matcher
+object (not per process), so results never depend on what ran before.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol
+
+import regex
+
+from cleantext.model import Category, Paragraph, Stage
+
+if TYPE_CHECKING:
+    from cleantext.engine import DocView
+
+
+class Anchor(str, enum.Enum):
+    """Where a phrase must sit in the folded paragraph for a :class:`Phrases` match.
+
+    ``LINE``: the whole paragraph is the phrase (trailing punctuation allowed).
+    ``START``: the paragraph starts with the phrase. ``END``: it ends with it.
+    ``CONTAINS``: the phrase occurs anywhere (use only with a tight length guard).
+    """
+
+    LINE = "line"
+    START = "start"
+    END = "end"
+    CONTAINS = "contains"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Every phrase is matched on whole words: never inside a longer word.
+_TEMPLATES: Mapping[Anchor, str] = {
+    Anchor.LINE: r"^[\W_]*+(?:\L<{n}>)[\W_\d]*+$",
+    Anchor.START: r"^[\W_]*+(?:\L<{n}>)(?!\w)",
+    Anchor.END: r"(?<!\w)(?:\L<{n}>)[\W_]*+$",
+    Anchor.CONTAINS: r"(?<!\w)(?:\L<{n}>)(?!\w)",
+}
+
+
+class Matcher(Protocol):
+    """What every matcher offers the engine."""
+
+    stage: Stage
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        """Yield ``(paragraph index, evidence)`` for each paragraph this matcher drops."""
+        ...  # pragma: no cover  # protocol
+
+
+class LineMatcher:
+    """Base of matchers that judge one paragraph at a time (stage ``line``)."""
+
+    stage: Stage = Stage.LINE
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        """The evidence if the paragraph matches, else None."""
+        raise NotImplementedError  # pragma: no cover  # abstract
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        for p in doc.paragraphs:
+            if doc.is_open(p.index):
+                evidence = self.match(p, doc, languages)
+                if evidence is not None:
+                    yield p.index, evidence
+
+
+def _select(by_lang: Mapping[str, Sequence[str]], languages: tuple[str, ...] | None) -> list[str]:
+    """Phrases of the selected languages (all when None; ``*`` entries always apply)."""
+    out: set[str] = set()
+    for lang, phrases in by_lang.items():
+        if languages is None or lang == "*" or lang in languages:
+            out.update(phrases)
+    return sorted(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Phrases(LineMatcher):
+    """Literal phrases per language and anchor, matched on the folded text.
+
+    ``phrases`` maps an :class:`Anchor` to ``{language: [phrase, ...]}``; phrases are written
+    folded (lower case, straight quotes, single spaces). ``max_chars`` guards LINE/START/END
+    matches, ``contains_max_chars`` guards CONTAINS matches: a cue inside a long paragraph is
+    prose *about* the subject, not boilerplate.
+    """
+
+    phrases: Mapping[Anchor, Mapping[str, Sequence[str]]]
+    max_chars: int = 200
+    contains_max_chars: int = 160
+    patterns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def _compile(self, languages: tuple[str, ...] | None) -> tuple[Any, Any]:
+        short: list[str] = []
+        kwargs: dict[str, list[str]] = {}
+        contains = None
+        for anchor, by_lang in self.phrases.items():
+            selected = _select(by_lang, languages)
+            if not selected:
+                continue
+            name = f"p_{anchor.value}"
+            kwargs[name] = selected
+            if anchor is Anchor.CONTAINS:
+                contains = regex.compile(_TEMPLATES[anchor].format(n=name), **{name: selected})
+            else:
+                short.append(_TEMPLATES[anchor].format(n=name))
+        short.extend(f"(?:{p})" for p in _select(self.patterns, languages))
+        kwargs.pop("p_contains", None)
+        main = regex.compile("|".join(short), **kwargs) if short else None
+        return main, contains
+
+    @cached_property
+    def _compiled(self) -> dict[tuple[str, ...] | None, tuple[Any, Any]]:
+        return {}
+
+    def compiled(self, languages: tuple[str, ...] | None) -> tuple[Any, Any]:
+        """The (short-paragraph pattern, contains pattern) for these languages, compiled once."""
+        cache = self._compiled
+        if languages not in cache:
+            cache[languages] = self._compile(languages)
+        return cache[languages]
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        n = len(p.folded)
+        if n > max(self.max_chars, self.contains_max_chars):
+            return None
+        main, contains = self.compiled(languages)
+        timeout = doc.regex_timeout
+        if main is not None and n <= self.max_chars:
+            m = main.search(p.folded, timeout=timeout)
+            if m:
+                return str(m.group(0)).strip()
+        if contains is not None and n <= self.contains_max_chars:
+            m = contains.search(p.folded, timeout=timeout)
+            if m:
+                return str(m.group(0)).strip()
+        return None
+
+
+@dataclass(frozen=True, eq=False)
+class Pattern(LineMatcher):
+    """A regular expression (``regex`` syntax) searched in the folded paragraph.
+
+    Write patterns that cannot backtrack catastrophically (possessive ``*+``/``++`` or atomic
+    groups); the configured regex timeout is only a backstop.
+    """
+
+    pattern: str
+    max_chars: int = 300
+
+    @cached_property
+    def regex(self) -> Any:
+        return regex.compile(self.pattern)
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if len(p.folded) > self.max_chars:
+            return None
+        m = self.regex.search(p.folded, timeout=doc.regex_timeout)
+        return str(m.group(0)).strip() if m else None
+
+
+@dataclass(frozen=True, eq=False)
+class Tokens(LineMatcher):
+    """Class/id/role/aria tokens of the paragraph's element or its near ancestors (HTML only).
+
+    Fires when one of ``tokens`` is among the paragraph's tokens and the paragraph is at most
+    ``max_chars`` long (a long paragraph inside a "comments" container is usually the article
+    itself, wrapped by a theme that names its wrapper after a feature).
+    """
+
+    tokens: frozenset[str]
+    max_chars: int = 300
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if not p.tokens or len(p.text) > self.max_chars:
+            return None
+        hit = self.tokens & p.tokens
+        return "token=" + ",".join(sorted(hit)) if hit else None
+
+
+@dataclass(frozen=True, eq=False)
+class LinkDense(LineMatcher):
+    """Paragraphs made mostly of link text: teaser lists and link clouds (HTML only).
+
+    Fires when ``link_density >= min_density`` and the paragraph is at most ``max_chars`` long;
+    ``tags`` restricts the paragraph kinds (empty: any kind).
+    """
+
+    min_density: float = 0.6
+    max_chars: int = 200
+    tags: frozenset[str] = frozenset()
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if p.link_density < self.min_density or len(p.text) > self.max_chars:
+            return None
+        if self.tags and p.tag not in self.tags:
+            return None
+        return f"link_density={p.link_density:.2f} tag={p.tag} chars={len(p.text)}"
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One named way of recognising boilerplate.
+
+    Attributes:
+        id: stable identifier, ``family.name`` (for example ``donation.appeal``).
+        category: the :class:`~cleantext.Category` of what it drops.
+        explanation: one sentence saying what it recognises and why that is boilerplate.
+        matcher: how it recognises it (see the module docstring).
+        languages: the languages whose text cues it knows; empty for language-neutral rules.
+        examples: documents (a line, a text or an HTML page) in which the rule must drop
+            something.
+        counterexamples: look-alike documents in which it must drop nothing.
+
+    Build your own with the class methods:
+
+    >>> from cleantext import Category, Rule
+    >>> r = Rule.phrases("mysite.promo", Category.CTA, ["try our premium plan"],
+    ...                  explanation="Promotion line of our own site.")
+    >>> r.id, r.category.value
+    ('mysite.promo', 'cta')
+    """
+
+    id: str
+    category: Category
+    explanation: str
+    matcher: Matcher
+    languages: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+    @property
+    def stage(self) -> Stage:
+        """The engine stage this rule runs in."""
+        return self.matcher.stage
+
+    @classmethod
+    def phrases(
+        cls,
+        id: str,
+        category: Category | str,
+        phrases: Sequence[str],
+        *,
+        anchor: Anchor | str = Anchor.LINE,
+        explanation: str = "",
+        max_chars: int = 200,
+        examples: Sequence[str] = (),
+        counterexamples: Sequence[str] = (),
+    ) -> Rule:
+        """A rule from a phrase list (phrases are folded for you)."""
+        from cleantext.fold import fold
+
+        folded = [fold(x) for x in phrases]
+        anchor = Anchor(anchor)
+        matcher = Phrases(
+            phrases={anchor: {"*": folded}}, max_chars=max_chars, contains_max_chars=max_chars
+        )
+        return cls(
+            id, Category(category), explanation or f"User phrase list ({anchor.value}).", matcher,
+            (), tuple(examples), tuple(counterexamples),
+        )
+
+    @classmethod
+    def pattern(
+        cls,
+        id: str,
+        category: Category | str,
+        pattern: str,
+        *,
+        explanation: str = "",
+        max_chars: int = 300,
+        examples: Sequence[str] = (),
+        counterexamples: Sequence[str] = (),
+    ) -> Rule:
+        """A rule from a regular expression searched in the folded (lower-cased) text."""
+        return cls(
+            id, Category(category), explanation or "User pattern.", Pattern(pattern, max_chars),
+            (), tuple(examples), tuple(counterexamples),
+        )
+
+    @classmethod
+    def tokens(
+        cls,
+        id: str,
+        category: Category | str,
+        tokens: Sequence[str],
+        *,
+        explanation: str = "",
+        max_chars: int = 300,
+        examples: Sequence[str] = (),
+        counterexamples: Sequence[str] = (),
+    ) -> Rule:
+        """A rule from class/id tokens of the page's markup (HTML input only)."""
+        return cls(
+            id, Category(category), explanation or "User class/id tokens.",
+            Tokens(frozenset(t.lower() for t in tokens), max_chars),
+            (), tuple(examples), tuple(counterexamples),
+        )
