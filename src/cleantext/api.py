@@ -1,0 +1,172 @@
+"""The public entry points: :func:`clean` and :func:`clean_and_explain`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cleantext import engine, extract, segment
+from cleantext.config import DEFAULT_CONFIG, Config
+from cleantext.decode import decode, sanitize
+from cleantext.engine import PageContext
+from cleantext.fold import fold
+from cleantext.language import guess_language
+from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result
+from cleantext.page import Page, parse, read_page
+from cleantext.rules.catalog import default_rules
+from cleantext.rules.structure import bare
+from cleantext.textmeta import date_from_text
+
+# Markup that only HTML has, looked for near the start of a str.
+_HTML_HINT = regex.compile(
+    r"<(?:!doctype\s++html|html|head|body|p|div|article|section|span|br|a|h[1-6]|ul|ol|li|table|"
+    r"meta|title|main|header|footer|nav|img|figure|script|style)(?:\s[^<>]{0,2000}+)?+/?>",
+    regex.IGNORECASE,
+)
+# Below this many characters of extracted text, fast extraction is retried in full.
+MIN_EXTRACTED_CHARS = 250
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    text: str
+    encoding: str
+    truncated: str | None
+
+
+def _prepare(source: str | bytes, config: Config) -> _Prepared:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        truncated = None
+        if len(data) > config.limits.max_bytes:
+            data, truncated = data[: config.limits.max_bytes], "max_bytes"
+        text, encoding = decode(data, config.charset)
+    elif isinstance(source, str):
+        text, encoding, truncated = source, "str", None
+        if len(text) > config.limits.max_bytes:
+            text, truncated = text[: config.limits.max_bytes], "max_bytes"
+    else:
+        raise TypeError(f"cleantext expects str or bytes, not {type(source).__name__}")
+    return _Prepared(sanitize(text), encoding, truncated)
+
+
+def detect_kind(text: str) -> InputKind:
+    """HTML if markup elements appear in the first 10,000 characters, else plain text.
+
+    >>> detect_kind("<p>Hello</p>").value, detect_kind("Hello <world>").value
+    ('html', 'text')
+    """
+    return InputKind.HTML if _HTML_HINT.search(text[:10_000]) else InputKind.TEXT
+
+
+def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
+    if config.extractor is Extractor.NONE:
+        return segment.from_dom(page)
+    full = config.extractor is Extractor.TRAFILATURA_FULL
+    body = extract.main_content(page.tree, page.url, full=full, include_tables=config.include_tables)
+    paragraphs = segment.from_extracted(body, page) if body is not None else []
+    if not full and sum(p.chars for p in paragraphs) < MIN_EXTRACTED_CHARS:
+        body = extract.main_content(page.tree, page.url, full=True, include_tables=config.include_tables)
+        retry = segment.from_extracted(body, page) if body is not None else []
+        if sum(p.chars for p in retry) > sum(p.chars for p in paragraphs):
+            paragraphs = retry
+    return paragraphs
+
+
+def _rules(config: Config) -> tuple[engine.Rule, ...]:
+    base = default_rules() if config.use_default_rules else ()
+    return base + config.rules
+
+
+def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
+    tree = parse(prepared.text)
+    if tree is None:
+        meta = Metadata(url=url, encoding=prepared.encoding, kind=InputKind.HTML, truncated=prepared.truncated)
+        return Result([], [], meta)
+    page = read_page(tree, url)
+    paragraphs = _html_paragraphs(page, config)
+    context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
+    decisions = engine.decide(paragraphs, context, _rules(config), config)
+    language = page.language or guess_language(" ".join(p.folded for p in paragraphs[:40]))
+    meta = Metadata(
+        title=page.title, author=page.author, date=page.date, url=page.url, language=language,
+        encoding=prepared.encoding, description=page.description, kind=InputKind.HTML,
+        truncated=prepared.truncated,
+    )
+    return _result(decisions, meta)
+
+
+def _first(decisions: list[Decision], *categories: Category) -> Decision | None:
+    return next((d for d in decisions if d.category in categories), None)
+
+
+def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
+    paragraphs = segment.from_text(prepared.text)
+    context = PageContext(InputKind.TEXT)
+    decisions = engine.decide(paragraphs, context, _rules(config), config)
+    headline = decisions[0] if decisions and decisions[0].rule == "headline.leading" else None
+    byline = _first(decisions, Category.BYLINE)
+    dateline = _first(decisions, Category.DATELINE)
+    meta = Metadata(
+        title=headline.text if headline else None,
+        author=_author_from_byline(byline.text) if byline else None,
+        date=date_from_text(dateline.text) if dateline else None,
+        url=url,
+        language=guess_language(" ".join(p.folded for p in paragraphs[:60])),
+        encoding=prepared.encoding,
+        kind=InputKind.TEXT,
+        truncated=prepared.truncated,
+    )
+    return _result(decisions, meta)
+
+
+def _author_from_byline(text: str) -> str:
+    words = text.split()
+    if words and bare(fold(words[0])) in {"by", "von", "par", "por", "di", "door", "autor"}:
+        words = words[1:]
+    return " ".join(words).split(",")[0].strip()
+
+
+def _result(decisions: list[Decision], meta: Metadata) -> Result:
+    return Result([d.text for d in decisions if d.kept], decisions, meta)
+
+
+def clean_and_explain(
+    source: str | bytes, *, url: str | None = None, config: Config | None = None
+) -> Result:
+    """Clean ``source`` and explain every decision.
+
+    ``source`` is HTML (str or bytes) or plain scraped text (str). Returns a :class:`Result`
+    whose ``decisions`` hold one entry per candidate paragraph, in order.
+
+    Raises:
+        TypeError: ``source`` is neither str nor bytes.
+
+    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast on Monday night.\\n"
+    ...                       "Residents were told to stay inside.\\nShare this article")
+    >>> r.paragraphs
+    ['The storm hit the coast on Monday night.', 'Residents were told to stay inside.']
+    >>> [(d.category.value, d.rule) for d in r.dropped]
+    [('headline', 'headline.leading'), ('share', 'share.bar')]
+    >>> r.metadata.title
+    'Storm hits coast'
+    """
+    config = config or DEFAULT_CONFIG
+    prepared = _prepare(source, config)
+    kind = config.input_kind
+    if kind is InputKind.AUTO:
+        kind = detect_kind(prepared.text)
+    if kind is InputKind.HTML:
+        return _clean_html(prepared, url, config)
+    return _clean_text(prepared, url, config)
+
+
+def clean(source: str | bytes, *, url: str | None = None, config: Config | None = None) -> list[str]:
+    """The article's paragraphs from HTML (str or bytes) or scraped text (str), in order.
+
+    >>> clean("<html><body><article><p>The storm hit the coast on Monday night, and "
+    ...       "thousands of homes lost power.</p><p>Advertisement</p></article></body></html>")
+    ['The storm hit the coast on Monday night, and thousands of homes lost power.']
+    """
+    return clean_and_explain(source, url=url, config=config).paragraphs

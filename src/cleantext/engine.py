@@ -1,0 +1,123 @@
+"""The rule engine: applies rules to paragraphs in stages and records one decision each.
+
+Stages run in this order, each on the paragraphs no earlier rule has claimed:
+
+1. ``line``: single-paragraph rules (text cues, class/id tokens, link density, captions);
+2. ``context``: rules that look at metadata or neighbours (title repeats, leading headline,
+   bylines beside datelines, echoes of captions);
+3. ``block``: fills the gap between two drops of a block-forming category (an appeal's opener
+   and closer, a widget's first and last line);
+4. ``duplicate``: repeats of an earlier paragraph.
+
+Within a stage, rules run in catalogue order and the first rule to claim a paragraph wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cleantext.config import Config
+from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
+from cleantext.rules.base import Rule
+
+STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A rule's claim on a paragraph."""
+
+    rule: str
+    category: Category
+    evidence: str
+    stage: Stage
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the rules may know about the page besides its paragraphs (all texts folded).
+
+    ``titles``: the page title and its variants (``og:title``, ``h1``, title parts);
+    ``descriptions``: ``og:description`` and the meta description; ``captions``: figcaption
+    texts and image alt/title texts.
+    """
+
+    kind: InputKind = InputKind.TEXT
+    titles: frozenset[str] = frozenset()
+    descriptions: frozenset[str] = frozenset()
+    captions: frozenset[str] = frozenset()
+    author: str | None = None
+
+
+@dataclass
+class DocView:
+    """The document as the rules see it: paragraphs, page context and the claims so far.
+
+    Matchers read it; only the engine writes claims (through :meth:`claim`).
+    """
+
+    paragraphs: Sequence[Paragraph]
+    page: PageContext = field(default_factory=PageContext)
+    regex_timeout: float = 1.0
+    marks: list[Mark | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.marks:
+            self.marks = [None] * len(self.paragraphs)
+
+    def is_open(self, index: int) -> bool:
+        """No rule has claimed this paragraph yet."""
+        return self.marks[index] is None
+
+    def category_at(self, index: int) -> Category | None:
+        """Category of the rule that claimed this paragraph, if any."""
+        mark = self.marks[index]
+        return mark.category if mark else None
+
+    def claim(self, index: int, rule: Rule, evidence: str) -> None:
+        """Record that ``rule`` matched paragraph ``index`` (first claim wins)."""
+        if self.marks[index] is None:
+            self.marks[index] = Mark(rule.id, rule.category, evidence, rule.stage)
+
+
+def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
+    """The rules that may fire under ``config``, in stage order then catalogue order."""
+    enabled = [r for r in rules if config.rule_enabled(r.id, r.category)]
+    return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
+
+
+def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
+    """Apply every active rule to ``doc``, stage by stage, recording claims."""
+    for rule in active_rules(rules, config):
+        for index, evidence in rule.matcher.find(doc, config.languages):
+            doc.claim(index, rule, evidence)
+
+
+def decisions(doc: DocView, config: Config) -> list[Decision]:
+    """One :class:`Decision` per paragraph, from the claims recorded in ``doc``."""
+    out = []
+    for p, mark in zip(doc.paragraphs, doc.marks):
+        if mark is None:
+            out.append(Decision(text=p.text, kept=True))
+        else:
+            out.append(
+                Decision(
+                    text=p.text,
+                    kept=not config.drops(mark.category),
+                    category=mark.category,
+                    rule=mark.rule,
+                    evidence=mark.evidence,
+                    stage=mark.stage,
+                )
+            )
+    return out
+
+
+def decide(
+    paragraphs: Sequence[Paragraph], page: PageContext, rules: Sequence[Rule], config: Config
+) -> list[Decision]:
+    """Run the engine on ``paragraphs`` and return their decisions, in order."""
+    doc = DocView(paragraphs, page, config.limits.regex_timeout)
+    run(doc, rules, config)
+    return decisions(doc, config)

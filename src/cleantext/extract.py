@@ -1,0 +1,47 @@
+"""The trafilatura adapter: the only module that imports trafilatura.
+
+trafilatura runs without its process-wide deduplication cache (``deduplicate=False``) and
+without metadata extraction (cleantext reads metadata itself), so the same page always gives
+the same content whatever ran before. It receives the tree cleantext already parsed and
+copies it before changing anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import lxml.html
+import trafilatura
+from lxml.etree import _Element
+
+# trafilatura logs every discarded page at WARNING; a library must not print for its caller.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def main_content(
+    tree: lxml.html.HtmlElement, url: str | None, *, full: bool, include_tables: bool
+) -> _Element | None:
+    """The main-content body element that trafilatura extracts, or None.
+
+    ``full`` runs trafilatura's whole cascade (readability/jusText comparison); otherwise its
+    fast mode, which scores the same on articles at about two thirds of the time.
+    Links are kept as ``<ref>`` elements so that link density can be measured.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,  # trafilatura copies a tree it is given before changing it
+            url=url,
+            fast=not full,
+            include_comments=False,
+            include_tables=include_tables,
+            include_images=False,
+            include_links=True,
+            include_formatting=False,
+            deduplicate=False,
+            with_metadata=False,
+        )
+    except (ValueError, TypeError, RecursionError):
+        return None
+    if doc is None:
+        return None
+    body: _Element | None = getattr(doc, "body", None)
+    return body

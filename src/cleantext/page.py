@@ -1,0 +1,228 @@
+"""Parse a page once with lxml; read its metadata and the structural cues of its text blocks.
+
+The cues are indexed by the folded text of each block, so that a paragraph returned by the
+extractor (which rebuilds the tree) can be traced back to the element it came from: its
+class/id/role tokens and whether it sits in a figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+import regex
+
+from cleantext.fold import fold, normalize_space
+from cleantext.rules.structure import bare
+
+HtmlElement = lxml.html.HtmlElement
+
+KEY_CHARS = 300
+# Elements whose text is indexed even without own text: the usual paragraph-level blocks.
+INDEX_TAGS = frozenset(
+    "p li h1 h2 h3 h4 h5 h6 figcaption blockquote dd dt td th pre caption address summary "
+    "label time".split()
+)
+# Ancestor elements whose tag name becomes a token ("tag:nav"), like a class name would.
+TAG_TOKENS = frozenset("nav footer aside header form figure figcaption menu".split())
+ATTR_TOKENS = ("class", "id", "role", "itemprop", "data-component", "data-testid")
+ANCESTOR_LEVELS = 3
+_SPLIT = regex.compile(r"[\s]++")
+_PART = regex.compile(r"[-_:]++")
+_XML_DECL = regex.compile(r"^\s*+<\?xml[^>]{0,200}+\?>")
+_TITLE_SEPARATORS = regex.compile(r"\s++(?:[|·•»:]|::|[-–—])\s++")
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockCue:
+    """What the page's markup says about a block of text."""
+
+    tokens: frozenset[str] = frozenset()
+    in_figure: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """A parsed page: the lxml tree, its metadata and the cues of its text blocks."""
+
+    tree: HtmlElement
+    title: str | None = None
+    titles: frozenset[str] = frozenset()
+    description: str | None = None
+    descriptions: frozenset[str] = frozenset()
+    author: str | None = None
+    date: str | None = None
+    language: str | None = None
+    url: str | None = None
+    captions: frozenset[str] = frozenset()
+    cues: Mapping[str, BlockCue] = field(default_factory=dict)
+
+    def cue(self, folded: str) -> BlockCue | None:
+        """The cue of the block whose folded text equals ``folded``, if any."""
+        return self.cues.get(bare(folded)[:KEY_CHARS])
+
+
+def parse(html: str) -> HtmlElement | None:
+    """Parse HTML with lxml's HTML parser (no network, no entity resolution); None if empty."""
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
+        default_doctype=False,
+    )
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root if isinstance(root, HtmlElement) else None
+
+
+def _tokens(el: HtmlElement) -> frozenset[str]:
+    out: set[str] = set()
+    node: HtmlElement | None = el
+    for _ in range(ANCESTOR_LEVELS + 1):
+        if node is None or not isinstance(node.tag, str):
+            break
+        if node.tag in TAG_TOKENS:
+            out.add("tag:" + node.tag)
+        for attr in ATTR_TOKENS:
+            value = node.get(attr)
+            if value:
+                for tok in _SPLIT.split(value.lower()):
+                    if tok:
+                        out.add(tok)
+                        out.update(x for x in _PART.split(tok) if x)
+        node = node.getparent()
+    return frozenset(out)
+
+
+def _in_figure(el: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    for _ in range(ANCESTOR_LEVELS + 2):
+        if node is None:
+            return False
+        if node.tag in ("figure", "figcaption"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        if el.tag in INDEX_TAGS or (el.text and el.text.strip()):
+            yield el
+
+
+def index_cues(tree: HtmlElement) -> dict[str, BlockCue]:
+    """Map the folded text of each text block to its cues (tokens of nested copies merged)."""
+    cues: dict[str, BlockCue] = {}
+    for el in _indexed(tree):
+        key = bare(fold(el.text_content()[: KEY_CHARS * 4]))[:KEY_CHARS]
+        if len(key) < 2:
+            continue
+        cue = BlockCue(_tokens(el), _in_figure(el))
+        old = cues.get(key)
+        if old is not None:
+            cue = BlockCue(old.tokens | cue.tokens, old.in_figure or cue.in_figure)
+        cues[key] = cue
+    return cues
+
+
+def _meta(tree: HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in tree.iterfind(f'.//meta[@{attr}="{name}"]'):
+                content = normalize_space(el.get("content") or "")
+                if content:
+                    return content
+    return None
+
+
+def _captions(tree: HtmlElement) -> frozenset[str]:
+    texts = [el.text_content() for el in tree.iter("figcaption")]
+    for img in tree.iter("img"):
+        texts.extend(v for v in (img.get("alt"), img.get("title")) if v)
+    keys = (bare(fold(t[:2000])) for t in texts)
+    return frozenset(k for k in keys if len(k) >= 15)
+
+
+def _title_variants(titles: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for t in titles:
+        key = bare(fold(t))
+        if key:
+            out.add(key)
+            out.update(bare(part) for part in _TITLE_SEPARATORS.split(key) if len(part) >= 12)
+    return frozenset(out)
+
+
+def _first_text(tree: HtmlElement, path: str) -> str | None:
+    for el in tree.iterfind(path):
+        text = normalize_space(el.text_content())
+        if text:
+            return text
+    return None
+
+
+def _date(tree: HtmlElement) -> str | None:
+    raw = _meta(tree, "article:published_time", "og:article:published_time", "datePublished",
+                "date", "pubdate", "publishdate", "publish-date", "dc.date", "DC.date.issued",
+                "sailthru.date", "parsely-pub-date")
+    if raw is None:
+        for el in tree.iterfind(".//time[@datetime]"):
+            raw = el.get("datetime")
+            break
+    if not raw:
+        return None
+    m = _ISO_DATE.search(raw)
+    return m.group(0) if m else normalize_space(raw)[:40]
+
+
+def _author(tree: HtmlElement) -> str | None:
+    author = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+    if author and not author.startswith("http"):
+        return regex.sub(r"^(?i:by)\s++", "", author)
+    return _first_text(tree, './/*[@rel="author"]') or _first_text(tree, './/*[@itemprop="author"]')
+
+
+def _language(tree: HtmlElement) -> str | None:
+    lang = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "og:locale")
+    if not lang:
+        for el in tree.iterfind('.//meta[@http-equiv="content-language"]'):
+            lang = el.get("content")
+    if not lang:
+        return None
+    return regex.split(r"[-_]", lang.strip().lower())[0] or None
+
+
+def read_page(tree: HtmlElement, url: str | None = None) -> Page:
+    """Metadata and cues of a parsed page."""
+    head_title = _first_text(tree, ".//title")
+    og_title = _meta(tree, "og:title", "twitter:title")
+    h1 = _first_text(tree, ".//h1")
+    description = _meta(tree, "og:description", "description", "twitter:description")
+    descriptions = [d for d in (description, _meta(tree, "description")) if d]
+    canonical = None
+    for el in tree.iterfind('.//link[@rel="canonical"]'):
+        canonical = el.get("href")
+    return Page(
+        tree=tree,
+        title=og_title or h1 or head_title,
+        titles=_title_variants([t for t in (head_title, og_title, h1) if t]),
+        description=description,
+        descriptions=frozenset(k for k in (bare(fold(d)) for d in descriptions) if len(k) >= 20),
+        author=_author(tree),
+        date=_date(tree),
+        language=_language(tree),
+        url=url or canonical or _meta(tree, "og:url"),
+        captions=_captions(tree),
+        cues=index_cues(tree),
+    )

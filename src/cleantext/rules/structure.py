@@ -1,0 +1,294 @@
+"""Matchers that use features, metadata, neighbours, blocks and repeats rather than phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleantext.model import Category, InputKind, Paragraph, Stage
+from cleantext.rules.base import LineMatcher, _select
+
+if TYPE_CHECKING:
+    from cleantext.engine import DocView
+
+_WORDS = regex.compile(r"\w++")
+_STRIP = regex.compile(r"^[\W_]++|[\W_]++$")
+_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
+_TIMEZONES = frozenset(
+    "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt msk "
+    "wib sgt hkt nzst nzdt akst akdt hst z am pm a.m p.m h".split()
+)
+
+
+def bare(folded: str) -> str:
+    """The folded text without leading and trailing punctuation."""
+    return _STRIP.sub("", folded)
+
+
+@dataclass(frozen=True, eq=False)
+class FigureText(LineMatcher):
+    """The paragraph is a figure caption or repeats an image's alt/title text (HTML only)."""
+
+    max_chars: int = 500
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if len(p.text) > self.max_chars:
+            return None
+        if p.in_figure:
+            return "in figure/figcaption"
+        key = bare(p.folded)
+        if len(key) >= 15 and key in doc.page.captions:
+            return "equals image alt/title or caption text"
+        return None
+
+
+@dataclass(frozen=True, eq=False)
+class DateLine(LineMatcher):
+    """Every word is a date or time word, and there is a month, weekday or numeric date.
+
+    ``vocab`` maps language to its month, weekday and dateline words (from the packs).
+    """
+
+    months: Mapping[str, Sequence[str]]
+    weekdays: Mapping[str, Sequence[str]]
+    words: Mapping[str, Sequence[str]]
+    max_chars: int = 80
+
+    @cached_property
+    def _sets(self) -> dict[tuple[str, ...] | None, tuple[frozenset[str], frozenset[str]]]:
+        return {}
+
+    def _vocab(self, languages: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
+        if languages not in self._sets:
+            anchors = frozenset(
+                w.strip(".") for w in _select(self.months, languages) + _select(self.weekdays, languages)
+            )
+            others = frozenset(
+                t for w in _select(self.words, languages) for t in _WORDS.findall(w)
+            ) | _TIMEZONES
+            self._sets[languages] = (anchors, others)
+        return self._sets[languages]
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if len(p.folded) > self.max_chars:
+            return None
+        tokens = _WORDS.findall(p.folded)
+        if not tokens or len(tokens) > 14:
+            return None
+        anchors, others = self._vocab(languages)
+        has_anchor = bool(_NUMERIC_DATE.search(p.folded))
+        for tok in tokens:
+            if tok in anchors:
+                has_anchor = True
+            elif not (tok in others or _NUMBERISH.match(tok)):
+                return None
+        return p.folded if has_anchor else None
+
+
+# Words that may sit inside a personal name without a capital letter.
+_NAME_PARTICLES = frozenset(
+    "and & de da di del della der den van von la le du dos das y e i und et en ter ten zu af bin al".split()
+)
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*+|\p{Lu}\.)$")
+
+
+def looks_like_name(text: str, *, max_words: int = 6) -> bool:
+    """A short run of capitalised words (with particles such as "van", "de", "and")."""
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= max_words or any(ch.isdigit() for ch in text):
+        return False
+    capitals = 0
+    for w in words:
+        if _NAME_WORD.match(w):
+            capitals += 1
+        elif w.lower() not in _NAME_PARTICLES:
+            return False
+    return capitals >= 1 and _NAME_WORD.match(words[0]) is not None
+
+
+@dataclass(frozen=True, eq=False)
+class BylinePrefix(LineMatcher):
+    """"By Jane Doe", "Von Hans Muster": a byline prefix and a capitalised name, short line.
+
+    An affiliation after a comma, a pipe or a dash is allowed ("By Jane Doe, Staff Writer").
+    """
+
+    prefixes: Mapping[str, Sequence[str]]
+    exclude: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    max_chars: int = 90
+
+    @cached_property
+    def _compiled(self) -> dict[tuple[str, ...] | None, regex.Pattern[str]]:
+        return {}
+
+    def _pattern(self, languages: tuple[str, ...] | None) -> regex.Pattern[str]:
+        if languages not in self._compiled:
+            prefixes = [x.rstrip(":") for x in _select(self.prefixes, languages)]
+            self._compiled[languages] = regex.compile(
+                r"^(?:\L<prefixes>)\s*+:?\s++(?P<rest>.+)$", prefixes=prefixes or ["\0"],
+                flags=regex.IGNORECASE,
+            )
+        return self._compiled[languages]
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        text = p.text.strip()
+        if len(text) > self.max_chars or text.endswith((".", "?", "!", ":")):
+            return None
+        m = self._pattern(languages).match(text)
+        if not m:
+            return None
+        rest = m.group("rest")
+        parts = regex.split(r"\s*+[,|•·–—]\s*+|\s++-\s++", rest, maxsplit=1)
+        name = parts[0]
+        affiliation = parts[1] if len(parts) > 1 else ""
+        excluded = set(_select(self.exclude, languages))
+        if any(w.lower().strip(".,") in excluded for w in name.split()):
+            return None
+        if not looks_like_name(name) or len(affiliation.split()) > 5:
+            return None
+        return text
+
+
+@dataclass(frozen=True, eq=False)
+class TitleRepeat(LineMatcher):
+    """The paragraph repeats the page title (or, with ``descriptions``, its description)."""
+
+    descriptions: bool = False
+    max_chars: int = 400
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if len(p.text) > self.max_chars:
+            return None
+        pool = doc.page.descriptions if self.descriptions else doc.page.titles
+        key = bare(p.folded)
+        if key and key in pool:
+            return "equals page " + ("description" if self.descriptions else "title")
+        return None
+
+
+@dataclass(frozen=True, eq=False)
+class LeadingHeadline:
+    """Plain text only: the first line, short, set apart by an empty line, is the headline."""
+
+    max_chars: int = 200
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        if doc.page.kind is not InputKind.TEXT or not doc.paragraphs or not doc.is_open(0):
+            return
+        first = doc.paragraphs[0]
+        text = first.text.strip()
+        if (
+            len(text) <= self.max_chars
+            and first.blank_after
+            and len(doc.paragraphs) > 2
+            and not text.endswith((".", ":", ",", ";"))
+            and len(_WORDS.findall(text)) >= 2
+        ):
+            yield 0, "first line, set apart"
+
+
+@dataclass(frozen=True, eq=False)
+class NameNearDate:
+    """A bare personal name right before or after a dateline near the top: the author line."""
+
+    window: int = 2
+    top: int = 12
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        n = min(len(doc.paragraphs), self.top)
+        for i in range(n):
+            if doc.category_at(i) is not Category.DATELINE:
+                continue
+            for j in range(max(0, i - self.window), min(n, i + self.window + 1)):
+                p = doc.paragraphs[j]
+                text = p.text.strip()
+                if (
+                    doc.is_open(j)
+                    and len(text) <= 60
+                    and looks_like_name(text, max_words=5)
+                    and len(text.split()) >= 2
+                ):
+                    yield j, f"name beside the dateline at paragraph {i}"
+
+
+@dataclass(frozen=True, eq=False)
+class CaptionEcho:
+    """A paragraph that repeats a caption dropped elsewhere, without its credit suffix."""
+
+    min_chars: int = 20
+    max_extra: int = 60
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        captions: dict[str, list[str]] = {}
+        for p in doc.paragraphs:
+            if doc.category_at(p.index) is Category.CAPTION:
+                key = bare(p.folded)
+                captions.setdefault(key[: self.min_chars], []).append(key)
+        if not captions:
+            return
+        for p in doc.paragraphs:
+            key = bare(p.folded)
+            if not doc.is_open(p.index) or len(key) < self.min_chars:
+                continue
+            for cap in captions.get(key[: self.min_chars], ()):
+                if cap.startswith(key) and len(cap) - len(key) <= self.max_extra:
+                    yield p.index, "repeats a caption"
+                    break
+
+
+@dataclass(frozen=True, eq=False)
+class Block:
+    """Fills the gap between two drops of ``category`` at most ``max_gap`` paragraphs apart.
+
+    An appeal's body between its opener and closer, or the lines between the first and last
+    line of a widget, carry no cue of their own. The gap must be unclaimed and hold at most
+    ``max_chars`` characters, so two cues far apart never swallow the article between them.
+    """
+
+    category: Category
+    max_gap: int = 4
+    max_chars: int = 2000
+    stage: Stage = Stage.BLOCK
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        hits = [i for i in range(len(doc.paragraphs)) if doc.category_at(i) is self.category]
+        for a, b in zip(hits, hits[1:]):
+            gap = range(a + 1, b)
+            if not gap or len(gap) > self.max_gap:
+                continue
+            if not all(doc.is_open(i) for i in gap):
+                continue
+            if sum(doc.paragraphs[i].chars for i in gap) > self.max_chars:
+                continue
+            for i in gap:
+                yield i, f"between {self.category.value} lines {a} and {b}"
+
+
+@dataclass(frozen=True, eq=False)
+class Repeat:
+    """A paragraph that repeats an earlier one word for word (later copies only).
+
+    Short lines, list items, table cells and questions repeat legitimately (interview
+    questions, recipe steps), so only prose paragraphs of ``min_chars`` or more count.
+    """
+
+    min_chars: int = 40
+    tags: frozenset[str] = frozenset({"p", "line", "quote"})
+    stage: Stage = Stage.DUPLICATE
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        seen: dict[str, int] = {}
+        for p in doc.paragraphs:
+            if p.chars < self.min_chars or p.tag not in self.tags or p.folded.endswith("?"):
+                continue
+            first = seen.setdefault(p.folded, p.index)
+            if first != p.index and doc.is_open(p.index):
+                yield p.index, f"repeats paragraph {first}"

@@ -1,0 +1,132 @@
+"""Turn extracted content, a raw page or plain text into candidate :class:`Paragraph` records.
+
+HTML blocks are split at line breaks (``<br>``/``<lb>``) the way scraped text is: a byline and
+a dateline printed in one block with a break between them are two candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml.etree import _Element
+
+from cleantext.fold import fold, normalize_space
+from cleantext.model import Paragraph
+from cleantext.page import Page
+
+# trafilatura's output vocabulary, mapped to paragraph tags.
+_EXTRACTED_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "pre", "cell": "cell"}
+_LINK_TAGS = frozenset({"ref", "a"})
+_BREAK_TAGS = frozenset({"lb", "br"})
+# Raw HTML block tags (for the extractor-free path).
+_DOM_BLOCKS = frozenset(
+    "p li h1 h2 h3 h4 h5 h6 figcaption blockquote dd dt td th pre caption address summary div "
+    "section article header footer aside nav ul ol dl table tr tbody thead tfoot form main figure "
+    "details fieldset center".split()
+)
+_DOM_TAGS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li",
+             "blockquote": "quote", "pre": "pre", "td": "cell", "th": "cell",
+             "figcaption": "caption", "caption": "caption"}
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "select",
+                   "option", "button", "object", "embed", "canvas", "map"})
+
+
+@dataclass
+class _Line:
+    """A line being collected: its pieces and how many characters sit in links."""
+
+    tag: str
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+
+@dataclass
+class Collector:
+    """Accumulates text blocks into (tag, text, link density) candidates."""
+
+    blocks: set[str]
+    out: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def flush(self, line: _Line) -> _Line:
+        text = normalize_space("".join(line.parts))
+        if text:
+            density = min(1.0, line.link_chars / max(1, len(text.replace(" ", "")) or 1))
+            self.out.append((line.tag, text, density))
+        return _Line(line.tag)
+
+    def inline(self, el: _Element, line: _Line, in_link: bool, tags: dict[str, str]) -> _Line:
+        """Collect ``el``'s content into ``line``; nested blocks become their own candidates."""
+        line.add(el.text, in_link)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _SKIP or not tag:
+                pass
+            elif tag in _BREAK_TAGS:
+                line = self.flush(line)
+            elif tag in self.blocks:
+                line = self.flush(line)
+                self.block(child, tags)
+            else:
+                line = self.inline(child, line, in_link or tag in _LINK_TAGS, tags)
+            line.add(child.tail, in_link)
+        return line
+
+    def block(self, el: _Element, tags: dict[str, str]) -> None:
+        tag = tags.get(str(el.tag), "p")
+        self.flush(self.inline(el, _Line(tag), str(el.tag) in _LINK_TAGS, tags))
+
+
+def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list[Paragraph]:
+    out = []
+    for i, (tag, text, density) in enumerate(blocks):
+        folded = fold(text)
+        cue = page.cue(folded) if page is not None else None
+        out.append(
+            Paragraph(
+                index=i, text=text, folded=folded, tag=tag, link_density=round(density, 3),
+                tokens=cue.tokens if cue else frozenset(),
+                in_figure=(cue.in_figure if cue else False) or tag == "caption",
+            )
+        )
+    return out
+
+
+def from_extracted(body: _Element, page: Page) -> list[Paragraph]:
+    """Paragraphs of trafilatura's main-content body, with cues looked up in ``page``."""
+    blocks = {"p", "head", "list", "item", "quote", "code", "table", "row", "cell", "div"}
+    collector = Collector(blocks)
+    collector.block(body, _EXTRACTED_TAGS)
+    return _paragraphs(collector.out, page)
+
+
+def from_dom(page: Page) -> list[Paragraph]:
+    """Paragraphs of every text block of the page body (no extractor: the rules decide)."""
+    body = page.tree.find("body")
+    collector = Collector(set(_DOM_BLOCKS))
+    collector.block(body if body is not None else page.tree, _DOM_TAGS)
+    return _paragraphs(collector.out, page)
+
+
+def _lines(text: str) -> Iterator[tuple[str, bool, bool]]:
+    raw = text.splitlines()
+    for i, line in enumerate(raw):
+        if line.strip():
+            before = i == 0 or not raw[i - 1].strip()
+            after = i == len(raw) - 1 or not raw[i + 1].strip()
+            yield line.strip(), before, after
+
+
+def from_text(text: str) -> list[Paragraph]:
+    """Every non-empty line of plain text is a candidate paragraph."""
+    return [
+        Paragraph(index=i, text=line, folded=fold(line), tag="line", blank_before=before,
+                  blank_after=after)
+        for i, (line, before, after) in enumerate(_lines(text))
+    ]
