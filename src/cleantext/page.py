@@ -29,6 +29,9 @@ INDEX_TAGS = frozenset(
 TAG_TOKENS = frozenset("nav footer aside header form figure figcaption menu".split())
 ATTR_TOKENS = ("class", "id", "role", "itemprop", "data-component", "data-testid")
 ANCESTOR_LEVELS = 3
+# An ancestor's tokens count only if it is a box, not the article's wrapper: a theme that calls
+# its main column "post-author-content" or "has-comments" must not condemn the article.
+BOX_CHARS = 1500
 _SPLIT = regex.compile(r"[\s]++")
 _PART = regex.compile(r"[-_:]++")
 _XML_DECL = regex.compile(r"^\s*+<\?xml[^>]{0,200}+\?>")
@@ -42,6 +45,7 @@ class BlockCue:
 
     tokens: frozenset[str] = frozenset()
     in_figure: bool = False
+    link_density: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,24 @@ def parse(html: str) -> HtmlElement | None:
     return root if isinstance(root, HtmlElement) else None
 
 
-def _tokens(el: HtmlElement) -> frozenset[str]:
+def text_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
+    """Characters of text under each element, in one pass (children before parents)."""
+    sizes: dict[HtmlElement, int] = {}
+    for el in reversed(list(root.iter())):
+        total = len(el.text or "") if isinstance(el.tag, str) else 0
+        for child in el:
+            total += sizes.get(child, 0) + len(child.tail or "")
+        sizes[el] = total
+    return sizes
+
+
+def _tokens(el: HtmlElement, sizes: Mapping[HtmlElement, int]) -> frozenset[str]:
     out: set[str] = set()
     node: HtmlElement | None = el
-    for _ in range(ANCESTOR_LEVELS + 1):
+    for level in range(ANCESTOR_LEVELS + 1):
         if node is None or not isinstance(node.tag, str):
+            break
+        if level and sizes.get(node, 0) > BOX_CHARS:
             break
         if node.tag in TAG_TOKENS:
             out.add("tag:" + node.tag)
@@ -98,6 +115,14 @@ def _tokens(el: HtmlElement) -> frozenset[str]:
                         out.update(x for x in _PART.split(tok) if x)
         node = node.getparent()
     return frozenset(out)
+
+
+def _link_density(el: HtmlElement, text: str) -> float:
+    """Share of the block's non-space characters that sit inside links."""
+    if el.tag == "a":
+        return 1.0
+    links = sum(len(a.text_content().replace(" ", "")) for a in el.iter("a"))
+    return min(1.0, links / max(1, len(text.replace(" ", ""))))
 
 
 def _in_figure(el: HtmlElement) -> bool:
@@ -124,14 +149,17 @@ def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
 def index_cues(tree: HtmlElement) -> dict[str, BlockCue]:
     """Map the folded text of each text block to its cues (tokens of nested copies merged)."""
     cues: dict[str, BlockCue] = {}
+    sizes = text_sizes(tree)
     for el in _indexed(tree):
-        key = bare(fold(el.text_content()[: KEY_CHARS * 4]))[:KEY_CHARS]
+        text = el.text_content()
+        key = bare(fold(text[: KEY_CHARS * 4]))[:KEY_CHARS]
         if len(key) < 2:
             continue
-        cue = BlockCue(_tokens(el), _in_figure(el))
+        cue = BlockCue(_tokens(el, sizes), _in_figure(el), _link_density(el, text))
         old = cues.get(key)
         if old is not None:
-            cue = BlockCue(old.tokens | cue.tokens, old.in_figure or cue.in_figure)
+            cue = BlockCue(old.tokens | cue.tokens, old.in_figure or cue.in_figure,
+                           min(old.link_density, cue.link_density))
         cues[key] = cue
     return cues
 

@@ -28,8 +28,9 @@ _DOM_BLOCKS = frozenset(
 _DOM_TAGS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li",
              "blockquote": "quote", "pre": "pre", "td": "cell", "th": "cell",
              "figcaption": "caption", "caption": "caption"}
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "select",
-                   "option", "button", "object", "embed", "canvas", "map"})
+_DOM_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "select",
+                       "option", "button", "object", "embed", "canvas", "map"})
+_EXTRACTED_SKIP = frozenset({"graphic"})
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Collector:
     """Accumulates text blocks into (tag, text, link density) candidates."""
 
     blocks: set[str]
+    skip: frozenset[str]
     out: list[tuple[str, str, float]] = field(default_factory=list)
 
     def flush(self, line: _Line) -> _Line:
@@ -66,7 +68,7 @@ class Collector:
         line.add(el.text, in_link)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _SKIP or not tag:
+            if tag in self.skip or not tag:
                 pass
             elif tag in _BREAK_TAGS:
                 line = self.flush(line)
@@ -90,7 +92,8 @@ def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list
         cue = page.cue(folded) if page is not None else None
         out.append(
             Paragraph(
-                index=i, text=text, folded=folded, tag=tag, link_density=round(density, 3),
+                index=i, text=text, folded=folded, tag=tag,
+                link_density=round(max(density, cue.link_density if cue else 0.0), 3),
                 tokens=cue.tokens if cue else frozenset(),
                 in_figure=(cue.in_figure if cue else False) or tag == "caption",
             )
@@ -101,7 +104,7 @@ def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list
 def from_extracted(body: _Element, page: Page) -> list[Paragraph]:
     """Paragraphs of trafilatura's main-content body, with cues looked up in ``page``."""
     blocks = {"p", "head", "list", "item", "quote", "code", "table", "row", "cell", "div"}
-    collector = Collector(blocks)
+    collector = Collector(blocks, _EXTRACTED_SKIP)
     collector.block(body, _EXTRACTED_TAGS)
     return _paragraphs(collector.out, page)
 
@@ -109,7 +112,7 @@ def from_extracted(body: _Element, page: Page) -> list[Paragraph]:
 def from_dom(page: Page) -> list[Paragraph]:
     """Paragraphs of every text block of the page body (no extractor: the rules decide)."""
     body = page.tree.find("body")
-    collector = Collector(set(_DOM_BLOCKS))
+    collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP)
     collector.block(body if body is not None else page.tree, _DOM_TAGS)
     return _paragraphs(collector.out, page)
 

@@ -196,12 +196,6 @@ def _structure_rules() -> list[Rule]:
              TitleRepeat(), (),
              (page("<h2>Council approves budget</h2>"),),
              (page("<p>Council approves budget cuts for schools despite protests from parents.</p>"),)),
-        Rule("headline.description_repeat", Category.HEADLINE,
-             "The paragraph repeats the page's meta description (a standfirst printed twice).",
-             TitleRepeat(descriptions=True), (),
-             ('<html><head><meta name="description" content="The council voted late at night.">'
-              "</head><body><p>The council voted late at night.</p>" + _PROSE + "</body></html>",),
-             (page("<p>The council voted late at night, again.</p>"),)),
         Rule("caption.figure", Category.CAPTION,
              "A figure caption, or text equal to an image's alt or title text.",
              FigureText(), (),
@@ -284,10 +278,10 @@ def default_rules() -> tuple[Rule, ...]:
     """
     packs = bundled_packs()
     structure = _structure_rules()
-    rules: list[Rule] = structure[:3]  # title, description and figure checks come first
+    rules: list[Rule] = structure[:2]  # title and figure checks come first
     rules += [_pack_rule(spec, packs) for spec in PACK_RULES]
     rules += _date_rules(packs)
     rules += [_token_rule(*spec) for spec in _TOKEN_RULES]
-    rules += structure[3:]
+    rules += structure[2:]
     rules += _context_rules() + _block_rules() + _duplicate_rules()
     return tuple(rules)
