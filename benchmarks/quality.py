@@ -113,7 +113,8 @@ def ablation_table(benchmark: str, records: list[PageRecord]) -> tuple[list[str]
         f"Base F1 from the kept decisions: {base.f1:.4f}. Each family is turned off by putting its dropped "
         "paragraphs back in document order (one run, no rerun): block rules that depend on other families "
         "are not re-evaluated, so this approximates a run with the category disabled. A dropped paragraph "
-        f"counts as wrongly removed when >= 80% of its {unit} are in the ground truth."
+        f"counts as wrongly removed when >= 80% of its {unit} are ground truth that the output lacks "
+        "(reference minus kept output, as multisets: a dropped second copy is not a loss)."
         + (f" On {mismatch} pages the kept decisions differ from Result.paragraphs." if mismatch else ""),
     ]
     return lines, data
