@@ -7,8 +7,8 @@ class/id/role tokens and whether it sits in a figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
@@ -62,11 +62,10 @@ class Page:
     language: str | None = None
     url: str | None = None
     captions: frozenset[str] = frozenset()
-    cues: Mapping[str, BlockCue] = field(default_factory=dict)
 
-    def cue(self, folded: str) -> BlockCue | None:
-        """The cue of the block whose folded text equals ``folded``, if any."""
-        return self.cues.get(bare(folded)[:KEY_CHARS])
+    def cues(self, texts: Iterable[str]) -> dict[str, BlockCue]:
+        """Cues of the page blocks whose text equals one of ``texts``, by :func:`cue_key`."""
+        return index_cues(self.tree, {cue_key(t) for t in texts})
 
 
 def parse(html: str) -> HtmlElement | None:
@@ -85,25 +84,17 @@ def parse(html: str) -> HtmlElement | None:
     return root if isinstance(root, HtmlElement) else None
 
 
-def text_sizes(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Characters of text under each element, in one pass (children before parents)."""
-    sizes: dict[HtmlElement, int] = {}
-    for el in reversed(list(root.iter())):
-        total = len(el.text or "") if isinstance(el.tag, str) else 0
-        for child in el:
-            total += sizes.get(child, 0) + len(child.tail or "")
-        sizes[el] = total
-    return sizes
-
-
-def _tokens(el: HtmlElement, sizes: Mapping[HtmlElement, int]) -> frozenset[str]:
+def _tokens(el: HtmlElement, sizes: dict[HtmlElement, int]) -> frozenset[str]:
     out: set[str] = set()
     node: HtmlElement | None = el
     for level in range(ANCESTOR_LEVELS + 1):
         if node is None or not isinstance(node.tag, str):
             break
-        if level and sizes.get(node, 0) > BOX_CHARS:
-            break
+        if level:
+            if node not in sizes:
+                sizes[node] = len(node.text_content())
+            if sizes[node] > BOX_CHARS:
+                break
         if node.tag in TAG_TOKENS:
             out.add("tag:" + node.tag)
         for attr in ATTR_TOKENS:
@@ -146,14 +137,22 @@ def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
-def index_cues(tree: HtmlElement) -> dict[str, BlockCue]:
-    """Map the folded text of each text block to its cues (tokens of nested copies merged)."""
+def cue_key(text: str) -> str:
+    """The lookup key of a block of text: whitespace collapsed, no end punctuation, 300 chars."""
+    return bare(normalize_space(text[: KEY_CHARS * 4]))[:KEY_CHARS]
+
+
+def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
+    """Cues of the text blocks whose key is in ``wanted`` (tokens of nested copies merged).
+
+    Only the wanted blocks pay for tokens, figure and link-density lookups.
+    """
     cues: dict[str, BlockCue] = {}
-    sizes = text_sizes(tree)
+    sizes: dict[HtmlElement, int] = {}
     for el in _indexed(tree):
         text = el.text_content()
-        key = bare(fold(text[: KEY_CHARS * 4]))[:KEY_CHARS]
-        if len(key) < 2:
+        key = cue_key(text)
+        if key not in wanted:
             continue
         cue = BlockCue(_tokens(el, sizes), _in_figure(el), _link_density(el, text))
         old = cues.get(key)
@@ -164,14 +163,24 @@ def index_cues(tree: HtmlElement) -> dict[str, BlockCue]:
     return cues
 
 
-def _meta(tree: HtmlElement, *names: str) -> str | None:
-    for name in names:
+def meta_values(tree: HtmlElement) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased property, name or itemprop (first non-empty wins)."""
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            for el in tree.iterfind(f'.//meta[@{attr}="{name}"]'):
-                content = normalize_space(el.get("content") or "")
-                if content:
-                    return content
-    return None
+            key = el.get(attr)
+            if key and key.lower() not in out:
+                value = normalize_space(content)
+                if value:
+                    out[key.lower()] = value
+    return out
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[n.lower()] for n in names if n.lower() in metas), None)
 
 
 def _captions(tree: HtmlElement) -> frozenset[str]:
@@ -200,8 +209,8 @@ def _first_text(tree: HtmlElement, path: str) -> str | None:
     return None
 
 
-def _date(tree: HtmlElement) -> str | None:
-    raw = _meta(tree, "article:published_time", "og:article:published_time", "datePublished",
+def _date(tree: HtmlElement, metas: dict[str, str]) -> str | None:
+    raw = _meta(metas, "article:published_time", "og:article:published_time", "datePublished",
                 "date", "pubdate", "publishdate", "publish-date", "dc.date", "DC.date.issued",
                 "sailthru.date", "parsely-pub-date")
     if raw is None:
@@ -214,15 +223,15 @@ def _date(tree: HtmlElement) -> str | None:
     return m.group(0) if m else normalize_space(raw)[:40]
 
 
-def _author(tree: HtmlElement) -> str | None:
-    author = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+def _author(tree: HtmlElement, metas: dict[str, str]) -> str | None:
+    author = _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
     if author and not author.startswith("http"):
         return regex.sub(r"^(?i:by)\s++", "", author)
     return _first_text(tree, './/*[@rel="author"]') or _first_text(tree, './/*[@itemprop="author"]')
 
 
-def _language(tree: HtmlElement) -> str | None:
-    lang = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "og:locale")
+def _language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
+    lang = tree.get("lang") or tree.get("xml:lang") or _meta(metas, "og:locale")
     if not lang:
         for el in tree.iterfind('.//meta[@http-equiv="content-language"]'):
             lang = el.get("content")
@@ -233,11 +242,12 @@ def _language(tree: HtmlElement) -> str | None:
 
 def read_page(tree: HtmlElement, url: str | None = None) -> Page:
     """Metadata and cues of a parsed page."""
+    metas = meta_values(tree)
     head_title = _first_text(tree, ".//title")
-    og_title = _meta(tree, "og:title", "twitter:title")
+    og_title = _meta(metas, "og:title", "twitter:title")
     h1 = _first_text(tree, ".//h1")
-    description = _meta(tree, "og:description", "description", "twitter:description")
-    descriptions = [d for d in (description, _meta(tree, "description")) if d]
+    description = _meta(metas, "og:description", "description", "twitter:description")
+    descriptions = [d for d in (description, _meta(metas, "description")) if d]
     canonical = None
     for el in tree.iterfind('.//link[@rel="canonical"]'):
         canonical = el.get("href")
@@ -247,10 +257,9 @@ def read_page(tree: HtmlElement, url: str | None = None) -> Page:
         titles=_title_variants([t for t in (head_title, og_title, h1) if t]),
         description=description,
         descriptions=frozenset(k for k in (bare(fold(d)) for d in descriptions) if len(k) >= 20),
-        author=_author(tree),
-        date=_date(tree),
-        language=_language(tree),
-        url=url or canonical or _meta(tree, "og:url"),
+        author=_author(tree, metas),
+        date=_date(tree, metas),
+        language=_language(tree, metas),
+        url=url or canonical or _meta(metas, "og:url"),
         captions=_captions(tree),
-        cues=index_cues(tree),
     )

@@ -13,7 +13,7 @@ from lxml.etree import _Element
 
 from cleantext.fold import fold, normalize_space
 from cleantext.model import Paragraph
-from cleantext.page import Page
+from cleantext.page import Page, cue_key
 
 # trafilatura's output vocabulary, mapped to paragraph tags.
 _EXTRACTED_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "pre", "cell": "cell"}
@@ -87,9 +87,10 @@ class Collector:
 
 def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list[Paragraph]:
     out = []
+    cues = page.cues(text for _, text, _ in blocks) if page is not None else {}
     for i, (tag, text, density) in enumerate(blocks):
         folded = fold(text)
-        cue = page.cue(folded) if page is not None else None
+        cue = cues.get(cue_key(text))
         out.append(
             Paragraph(
                 index=i, text=text, folded=folded, tag=tag,
