@@ -55,6 +55,9 @@ _TEMPLATES: Mapping[Anchor, str] = {
 }
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
 class Matcher(Protocol):
     """What every matcher offers the engine."""
 
@@ -188,7 +191,7 @@ class Tokens(LineMatcher):
     max_chars: int = 300
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
-        if not p.tokens or len(p.text) > self.max_chars:
+        if not p.tokens or len(p.text) > self.max_chars or not _LETTER.search(p.text):
             return None
         hit = self.tokens & p.tokens
         return "token=" + ",".join(sorted(hit)) if hit else None

@@ -250,9 +250,11 @@ def _block_rules() -> list[Rule]:
     return [
         Rule(f"{cat.value}.block", cat,
              f"Lines between two {cat.value} lines a few paragraphs apart belong to the same box.",
-             Block(cat), (), (ex,) if ex else (), (counter,) if cat is Category.DONATION else ())
-        for cat, ex in ((Category.DONATION, appeal), (Category.COMMENT, widget),
-                        (Category.NEWSLETTER, ""), (Category.PAYWALL, ""))
+             Block(cat, frozenset({anchor})), (), (ex,) if ex else (),
+             (counter,) if cat is Category.DONATION else ())
+        for cat, anchor, ex in (
+            (Category.DONATION, "donation.appeal", appeal), (Category.COMMENT, "comment.widget", widget),
+            (Category.NEWSLETTER, "newsletter.signup", ""), (Category.PAYWALL, "paywall.prompt", ""))
     ]
 
 

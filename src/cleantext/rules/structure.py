@@ -248,18 +248,22 @@ class CaptionEcho:
 class Block:
     """Fills the gap between two drops of ``category`` at most ``max_gap`` paragraphs apart.
 
+    Only drops by one of the ``anchors`` rules (text cues such as an appeal's opener) open or
+    close a block; a drop by markup alone (a class token) does not.
+
     An appeal's body between its opener and closer, or the lines between the first and last
     line of a widget, carry no cue of their own. The gap must be unclaimed and hold at most
     ``max_chars`` characters, so two cues far apart never swallow the article between them.
     """
 
     category: Category
+    anchors: frozenset[str]
     max_gap: int = 4
     max_chars: int = 2000
     stage: Stage = Stage.BLOCK
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        hits = [i for i in range(len(doc.paragraphs)) if doc.category_at(i) is self.category]
+        hits = [i for i in range(len(doc.paragraphs)) if doc.rule_at(i) in self.anchors]
         for a, b in zip(hits, hits[1:]):
             gap = range(a + 1, b)
             if not gap or len(gap) > self.max_gap:
