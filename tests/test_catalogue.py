@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 
-from cleantext import Category, Rule, default_rules
-from cleantext.catalogue import REGENERATE, main, render_markdown, slug
+from cleantext import Category, Limits, Rule, api, default_rules, page
+from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
+from cleantext.rules.catalog import PACK_RULES
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -56,3 +59,44 @@ def test_check_and_output_options(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert REGENERATE in capsys.readouterr().err
     assert main([]) == 0
     assert capsys.readouterr().out == render_markdown()
+
+
+ALGORITHM_MD = RULES_MD.with_name("algorithm.md")
+_NUMERIC_GUARD = re.compile(r"^\w+=-?[\d.]+$")
+
+
+def _row(doc: str, rule_id: str) -> list[str] | None:
+    for line in doc.splitlines():
+        if line.startswith(f"| `{rule_id}` |"):
+            return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return None
+
+
+def test_algorithm_page_states_the_current_thresholds() -> None:
+    doc = ALGORITHM_MD.read_text(encoding="utf-8")
+    problems = []
+    pack_ids = {spec.id for spec in PACK_RULES}
+    for spec in PACK_RULES:
+        row = _row(doc, spec.id)
+        if row is None or row[1:3] != [str(spec.max_chars), str(spec.contains_max_chars)]:
+            problems.append(f"{spec.id}: {spec.max_chars} / {spec.contains_max_chars}")
+    for rule in default_rules():
+        if rule.id in pack_ids:
+            continue
+        row = _row(doc, rule.id)
+        guards = [g for g in matcher_summary(rule.matcher)[1] if _NUMERIC_GUARD.match(g)]
+        if row is None or any(f"`{g}`" not in row[2] for g in guards):
+            problems.append(f"{rule.id}: {', '.join(guards) or 'no numeric parameters'}")
+    for module, name in ((api, "MIN_EXTRACTED_CHARS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"),
+                         (page, "KEY_CHARS")):
+        if f"`{name} = {getattr(module, name, None)}`" not in doc:
+            problems.append(f"{module.__name__}.{name} = {getattr(module, name, None)}")
+    for f in dataclasses.fields(Limits):
+        value = getattr(Limits(), f.name)
+        shown = f"{value:,}" if isinstance(value, int) else str(value)
+        if _row(doc, f.name) is None or _row(doc, f.name)[1] != shown:  # type: ignore[index]
+            problems.append(f"Limits.{f.name} = {shown}")
+    assert not problems, (
+        "docs/algorithm.md does not match the code for: " + "; ".join(problems)
+        + ". Update its tables (every rule and threshold is listed there with the reason for its value)."
+    )

@@ -50,7 +50,7 @@ def seed_result() -> Result:
 def test_seed_report_holds_every_decision(seed_result: Result) -> None:
     items = _items(render_explain(seed_result, title=SEED.name))
     assert len(items) == len(seed_result.decisions)
-    for li, d in zip(items, seed_result.decisions):
+    for li, d in zip(items, seed_result.decisions, strict=True):
         assert li.get("data-kept") == str(d.kept).lower()
         assert li.get("data-category") == (d.category.value if d.category else "")
         assert li.get("data-rule") == (d.rule or "")
@@ -135,7 +135,8 @@ def test_render_batch_chart_and_rules() -> None:
     rules = [tr.get("data-rule") for tr in tree.xpath('//table[@class="rules"]/tbody/tr')]
     assert rules == ["related.link_dense", "comment.widget", "related.cue", "donation.appeal",
                      "site_repeat.host", "mysite.<promo>"]
-    cats = {tr.get("data-rule"): tr.get("data-category") for tr in tree.xpath('//table[@class="rules"]/tbody/tr')}
+    rows = tree.xpath('//table[@class="rules"]/tbody/tr')
+    cats = {tr.get("data-rule"): tr.get("data-category") for tr in rows}
     assert cats["related.link_dense"] == "related" and cats["site_repeat.host"] == "site_repeat"
     assert tree.xpath('string(//dd[@data-field="documents"])') == "505"
     assert tree.xpath('string(//dd[@data-field="workers"])') == "2"
