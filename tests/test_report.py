@@ -121,8 +121,10 @@ SAMPLE_STATS = {
     "dropped_chars": {"donation": 120_000, "comment": 40_000, "related": 150_000, "site_repeat": 9000},
     "rules": {"related.link_dense": 1800, "comment.widget": 1000, "donation.appeal": 300,
               "related.cue": 400, "site_repeat.host": 40, "mysite.<promo>": 7},
+    "dropped_paragraphs": 3960,
     "seconds": 12.4,
     "workers": 2,
+    "error_samples": [{"id": "rec-<7>", "error": "input: 'html' is null"}, "not a dict"],
 }
 
 
@@ -140,6 +142,9 @@ def test_render_batch_chart_and_rules() -> None:
     assert cats["related.link_dense"] == "related" and cats["site_repeat.host"] == "site_repeat"
     assert tree.xpath('string(//dd[@data-field="documents"])') == "505"
     assert tree.xpath('string(//dd[@data-field="workers"])') == "2"
+    assert tree.xpath('string(//dd[@data-field="dropped paragraphs"])') == "3,960"
+    assert tree.xpath('string(//table[@class="errors"]//code)') == "rec-<7>"
+    assert len(tree.xpath("//dd")) == len({dd.get("data-field") for dd in tree.xpath("//dd")})
 
 
 @pytest.mark.parametrize(

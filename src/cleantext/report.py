@@ -68,6 +68,7 @@ h2 { font-size: 1.1rem; margin: 28px 0 10px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+dl.figures { grid-template-columns: max-content 1fr max-content 1fr; }
 .summary { margin: 12px 0 0; font-weight: 600; }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
 .chart svg { display: block; max-width: 100%; height: auto; }
@@ -334,8 +335,9 @@ def _rule_category(rule_id: str) -> str:
 
 
 # The keys render_batch knows; any other top-level key with a scalar value is listed as is.
-BATCH_KEYS = ("documents", "errors", "timeouts", "kept_paragraphs", "kept_chars", "dropped",
-              "dropped_chars", "rules")
+BATCH_KEYS = ("documents", "errors", "timeouts", "kept_paragraphs", "kept_chars", "dropped_paragraphs",
+              "dropped", "dropped_chars", "rules", "error_samples")
+ERROR_SAMPLES = 20
 
 
 def _figures(stats: Mapping[str, Any]) -> str:
@@ -345,11 +347,18 @@ def _figures(stats: Mapping[str, Any]) -> str:
         if n is not None:
             rows.append((key.replace("_", " "), f"{n:,}"))
     dropped = _counts(stats.get("dropped"))
-    if dropped:
-        rows.append(("dropped paragraphs", f"{sum(dropped.values()):,}"))
+    total = _int(stats.get("dropped_paragraphs"))
+    if total is None and dropped:
+        total = sum(dropped.values())
+    if total is not None:
+        rows.append(("dropped paragraphs", f"{total:,}"))
     chars = _counts(stats.get("dropped_chars"))
     if chars:
         rows.append(("dropped characters", f"{sum(chars.values()):,}"))
+        kept_chars = _int(stats.get("kept_chars"))
+        if kept_chars is not None and kept_chars + sum(chars.values()) > 0:
+            share = sum(chars.values()) / (kept_chars + sum(chars.values()))
+            rows.append(("dropped share of characters", f"{share:.1%}"))
     for key in sorted(k for k in stats if k not in BATCH_KEYS):
         value = stats[key]
         if isinstance(value, float):
@@ -359,7 +368,7 @@ def _figures(stats: Mapping[str, Any]) -> str:
     if not rows:
         return "<p>No figures were recorded.</p>"
     cells = "".join(f'<dt>{esc(k)}</dt><dd data-field="{esc(k)}">{esc(v)}</dd>' for k, v in rows)
-    return f'<dl class="meta">{cells}</dl>'
+    return f'<dl class="meta figures">{cells}</dl>'
 
 
 def _category_table(dropped: Mapping[str, int], chars: Mapping[str, int]) -> str:
@@ -393,6 +402,23 @@ def _rules_table(rules: Mapping[str, int], top: int) -> str:
     )
 
 
+def _errors_table(samples: Any) -> str:
+    """The first error samples (``[{"id": ..., "error": ...}, ...]``), or nothing."""
+    if not isinstance(samples, Sequence) or isinstance(samples, (str, bytes)):
+        return ""
+    rows = [
+        f'<tr><td><code>{esc(s.get("id"))}</code></td><td>{esc(s.get("error"))}</td></tr>'
+        for s in samples[:ERROR_SAMPLES]
+        if isinstance(s, Mapping)
+    ]
+    if not rows:
+        return ""
+    return (
+        '<h2>Errors (first records)</h2><table class="errors"><thead><tr><th>record</th><th>error</th>'
+        f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
 def _batch_bars(dropped: Mapping[str, int], chars: Mapping[str, int]) -> tuple[list[Bar], str]:
     if chars:
         order = sorted(chars, key=lambda c: (-chars[c], c))
@@ -414,6 +440,9 @@ def render_batch(stats: Mapping[str, Any], *, title: str = "", top: int = TOP_RU
     - ``dropped``: ``{category: paragraphs dropped}``;
     - ``dropped_chars``: ``{category: characters dropped}``;
     - ``rules``: ``{rule id: paragraphs dropped}``;
+    - ``dropped_paragraphs``: the total of ``dropped`` (computed when absent);
+    - ``error_samples``: ``[{"id": record id, "error": message}, ...]``, the first failed
+      records, listed in a table;
     - any other key with a scalar value (``seconds``, ``docs_per_second``, ``workers``,
       ``input``...) is listed under the figures, as given.
 
@@ -440,5 +469,6 @@ def render_batch(stats: Mapping[str, Any], *, title: str = "", top: int = TOP_RU
         + (legend(cats, dropped) if cats else "<p>Nothing was dropped.</p>")
         + "<h2>Categories</h2>" + _category_table(dropped, chars)
         + f"<h2>Most frequent rules</h2>{_rules_table(_counts(stats.get('rules')), top)}"
+        + _errors_table(stats.get("error_samples"))
     )
     return _page(f"cleantext batch report: {title}" if title else "cleantext batch report", body)
