@@ -59,6 +59,7 @@ class Config:
             rule matched, with ``kept=True``).
         rules: extra :class:`~cleantext.Rule` objects, applied after the default ones.
         disabled_rules: rule ids that never fire.
+        enabled_rules: ids of rules that are off by default (``Rule.default_on`` False) to run.
         disabled_categories: categories whose rules never fire.
         use_default_rules: set False to run only the rules given in ``rules``.
         charset: the character set from an HTTP ``Content-Type`` header, when bytes are given;
@@ -78,6 +79,7 @@ class Config:
     drop: frozenset[Category] | None = None
     rules: tuple[Rule, ...] = ()
     disabled_rules: frozenset[str] = frozenset()
+    enabled_rules: frozenset[str] = frozenset()
     disabled_categories: frozenset[Category] = frozenset()
     use_default_rules: bool = True
     charset: str | None = None
@@ -94,6 +96,7 @@ class Config:
             object.__setattr__(self, "drop", frozenset(Category(c) for c in self.drop))
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "enabled_rules", frozenset(self.enabled_rules))
         object.__setattr__(
             self, "disabled_categories", frozenset(Category(c) for c in self.disabled_categories)
         )
@@ -106,9 +109,11 @@ class Config:
         """Whether paragraphs of this category are removed from the output."""
         return self.drop is None or category in self.drop
 
-    def rule_enabled(self, rule_id: str, category: Category) -> bool:
-        """Whether a rule with this id and category may fire."""
-        return rule_id not in self.disabled_rules and category not in self.disabled_categories
+    def rule_enabled(self, rule_id: str, category: Category, default_on: bool = True) -> bool:
+        """Whether a rule with this id and category (on or off by default) may fire."""
+        if rule_id in self.disabled_rules or category in self.disabled_categories:
+            return False
+        return default_on or rule_id in self.enabled_rules
 
 
 def categories(values: Iterable[str | Category]) -> frozenset[Category]:

@@ -88,7 +88,7 @@ class DocView:
 
 def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
     """The rules that may fire under ``config``, in stage order then catalogue order."""
-    enabled = [r for r in rules if config.rule_enabled(r.id, r.category)]
+    enabled = [r for r in rules if config.rule_enabled(r.id, r.category, r.default_on)]
     return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
 
 

@@ -103,9 +103,11 @@ class Paragraph:
         tag: ``p``, ``h`` (heading), ``li`` (list item), ``quote``, ``cell``, ``caption``,
             ``pre`` or ``line`` (a line of plain text).
         link_density: share of the characters that sit inside links (0.0 for plain text).
-        tokens: class/id/role/aria/itemprop tokens of the paragraph's element and its ancestors
-            in the original page, lower-cased and split on ``-``/``_``/space (empty for text).
-        in_figure: inside ``figure``/``figcaption`` or equal to an image's alt/title text.
+        tokens: class/id/role/itemprop tokens of the paragraph's element and of its ancestors
+            that are small boxes (not the article's wrapper), lower-cased; each token also
+            gives its ``-``/``_`` parts prefixed with ``~`` ("related-posts" gives
+            "related-posts", "~related" and "~posts"). Empty for plain text.
+        in_figure: inside ``figure``/``figcaption`` in the original page.
         blank_before: in plain text, an empty line precedes it (the first line counts as yes).
         blank_after: in plain text, an empty line follows it (the last line counts as yes).
     """

@@ -103,15 +103,20 @@ def _tokens(el: HtmlElement, sizes: dict[HtmlElement, int]) -> frozenset[str]:
                 for tok in _SPLIT.split(value.lower()):
                     if tok:
                         out.add(tok)
-                        out.update(x for x in _PART.split(tok) if x)
+                        out.update("~" + x for x in _PART.split(tok) if x)
         node = node.getparent()
     return frozenset(out)
 
 
 def _link_density(el: HtmlElement, text: str) -> float:
     """Share of the block's non-space characters that sit inside links."""
-    if el.tag == "a":
-        return 1.0
+    node: HtmlElement | None = el
+    for _ in range(ANCESTOR_LEVELS):
+        if node is None:
+            break
+        if node.tag == "a":
+            return 1.0
+        node = node.getparent()
     links = sum(len(a.text_content().replace(" ", "")) for a in el.iter("a"))
     return min(1.0, links / max(1, len(text.replace(" ", ""))))
 
@@ -184,7 +189,7 @@ def _meta(metas: dict[str, str], *names: str) -> str | None:
 
 
 def _captions(tree: HtmlElement) -> frozenset[str]:
-    texts = [el.text_content() for el in tree.iter("figcaption")]
+    texts = []
     for img in tree.iter("img"):
         texts.extend(v for v in (img.get("alt"), img.get("title")) if v)
     keys = (bare(fold(t[:2000])) for t in texts)

@@ -180,20 +180,26 @@ class Pattern(LineMatcher):
 
 @dataclass(frozen=True, eq=False)
 class Tokens(LineMatcher):
-    """Class/id/role/aria tokens of the paragraph's element or its near ancestors (HTML only).
+    """Class/id/role tokens of the paragraph's element or its box-sized ancestors (HTML only).
 
-    Fires when one of ``tokens`` is among the paragraph's tokens and the paragraph is at most
-    ``max_chars`` long (a long paragraph inside a "comments" container is usually the article
-    itself, wrapped by a theme that names its wrapper after a feature).
+    Fires when one of ``tokens`` is a whole token of the paragraph, or one of ``parts`` is a
+    ``-``/``_`` part of one ("related" in "post-related-links"), and the paragraph is at most
+    ``max_chars`` long. Short, ambiguous words ("ad", "share", "date") belong in ``tokens``
+    only: as parts they hit "head-adjust" or "update-date" wrappers.
     """
 
     tokens: frozenset[str]
     max_chars: int = 300
+    parts: frozenset[str] = frozenset()
+
+    @cached_property
+    def _wanted(self) -> frozenset[str]:
+        return self.tokens | frozenset("~" + p for p in self.parts)
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if not p.tokens or len(p.text) > self.max_chars or not _LETTER.search(p.text):
             return None
-        hit = self.tokens & p.tokens
+        hit = self._wanted & p.tokens
         return "token=" + ",".join(sorted(hit)) if hit else None
 
 
@@ -230,6 +236,8 @@ class Rule:
         examples: documents (a line, a text or an HTML page) in which the rule must drop
             something.
         counterexamples: look-alike documents in which it must drop nothing.
+        default_on: False for rules that cost more than they gain on the benchmarks; they
+            run only when named in ``Config.enabled_rules``.
 
     Build your own with the class methods:
 
@@ -247,6 +255,7 @@ class Rule:
     languages: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    default_on: bool = True
 
     @property
     def stage(self) -> Stage:

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from cleantext.model import Category
-from cleantext.rules.base import Anchor, LinkDense, Phrases, Rule, Tokens
+from cleantext.rules.base import Anchor, Phrases, Rule, Tokens
 from cleantext.rules.packs import Pack, bundled_packs
 from cleantext.rules.structure import (
+    AfterHeader,
     Block,
     BylinePrefix,
     CaptionEcho,
     DateLine,
     FigureText,
     LeadingHeadline,
+    LinkTail,
     NameNearDate,
+    NoText,
     Repeat,
     TitleRepeat,
 )
@@ -139,54 +142,68 @@ def _date_rules(packs: Sequence[Pack]) -> list[Rule]:
     ]
 
 
-_TOKEN_RULES: tuple[tuple[str, Category, str, tuple[str, ...], int], ...] = (
-    ("donation.container", Category.DONATION, "Text inside a donation or membership box.",
-     ("donate", "donation", "donations", "contribute", "contribution", "support-us", "supportus",
-      "membership-cta"), 400),
-    ("comment.container", Category.COMMENT, "Text inside a comment widget.",
-     ("comments", "comment-form", "comments-area", "disqus", "comment-count", "comments-count",
-      "commentlist", "respond"), 300),
-    ("newsletter.container", Category.NEWSLETTER, "Text inside a newsletter sign-up form.",
-     ("newsletter", "newsletters", "signup", "sign-up", "subscribe-form", "optin", "opt-in"), 300),
-    ("paywall.container", Category.PAYWALL, "Text inside a paywall or registration-wall box.",
-     ("paywall", "regwall", "piano", "subscription-prompt", "meter", "premium-wall"), 300),
-    ("related.container", Category.RELATED, "Text inside a related-articles or recommendation block.",
-     ("related", "related-posts", "related-articles", "related-stories", "recirc", "recirculation",
-      "recommended", "recommendations", "outbrain", "taboola", "more-stories", "read-more",
-      "readmore", "most-read", "mostread", "most-popular", "trending", "teaser", "promo"), 250),
-    ("share.container", Category.SHARE, "Text inside a share or follow bar.",
-     ("share", "sharing", "social", "share-bar", "sharebar", "social-share", "addthis",
-      "sharethis", "social-links", "follow-us"), 120),
-    ("byline.container", Category.BYLINE, "Text of the byline or author box.",
-     ("byline", "author", "authors", "author-name", "article-author", "contributor", "writer",
-      "author-bio", "authorbio"), 160),
-    ("dateline.container", Category.DATELINE, "Text of the publication date or timestamp element.",
-     ("dateline", "timestamp", "pubdate", "publish-date", "published-date", "post-date",
-      "entry-date", "article-date", "datetime", "date"), 80),
-    ("caption.container", Category.CAPTION, "Text of an image caption or credit element.",
-     ("caption", "figcaption", "wp-caption-text", "image-caption", "photo-caption", "credit",
-      "image-credit", "photo-credit", "media-credit"), 400),
-    ("cookie.container", Category.COOKIE, "Text of a cookie or consent banner.",
-     ("cookie", "cookies", "consent", "gdpr", "cmp", "cookie-banner", "cookie-notice"), 400),
-    ("ad.container", Category.AD, "Text inside an advertising slot.",
-     ("ad", "ads", "advert", "advertisement", "adslot", "ad-slot", "ad-container", "dfp",
-      "adsense", "sponsored", "sponsor"), 200),
-    ("legal.container", Category.LEGAL, "Text of a copyright or disclaimer element.",
-     ("copyright", "disclaimer", "legal"), 300),
-    ("tags.container", Category.TAGS, "Text of a tag, topic or keyword list.",
-     ("tags", "tag-list", "taglist", "post-tags", "article-tags", "keywords", "topics"), 200),
-    ("nav.container", Category.NAV, "Text of breadcrumbs, pagination or navigation menus.",
-     ("breadcrumb", "breadcrumbs", "pagination", "pager", "nav", "navigation", "menu",
-      "skip-link"), 120),
+@dataclass(frozen=True)
+class TokenRuleSpec:
+    """A rule recognising boilerplate by the class/id/role tokens of its box."""
+
+    id: str
+    category: Category
+    explanation: str
+    tokens: tuple[str, ...]
+    parts: tuple[str, ...]
+    max_chars: int
+
+
+# ``tokens`` match whole class/id tokens; ``parts`` also match a part of a compound token.
+TOKEN_RULES: tuple[TokenRuleSpec, ...] = (
+    TokenRuleSpec("donation.container", Category.DONATION, "Text inside a donation or membership box.",
+                  ("support-us", "supportus", "membership-cta"), ("donate", "donation", "donations"), 400),
+    TokenRuleSpec("comment.container", Category.COMMENT, "Text inside a comment widget.",
+                  ("respond", "commentlist"), ("comments", "disqus", "commentform"), 300),
+    TokenRuleSpec("newsletter.container", Category.NEWSLETTER, "Text inside a newsletter sign-up form.",
+                  ("signup", "sign-up", "optin", "opt-in", "subscribe-form"), ("newsletter", "newsletters"),
+                  300),
+    TokenRuleSpec("paywall.container", Category.PAYWALL, "Text inside a paywall or registration-wall box.",
+                  ("subscription-prompt", "premium-wall"), ("paywall", "regwall"), 300),
+    TokenRuleSpec("related.container", Category.RELATED,
+                  "Text inside a related-articles or recommendation block.",
+                  ("more-stories", "read-more", "readmore", "most-read", "mostread", "most-popular",
+                   "recirc", "recirculation"),
+                  ("related", "recommended", "recommendations", "outbrain", "taboola"), 250),
+    TokenRuleSpec("share.container", Category.SHARE, "Text inside a share or follow bar.",
+                  ("share", "sharing", "share-bar", "sharebar", "social-share", "social-links",
+                   "follow-us", "addthis", "sharethis"), ("sharebar", "addthis", "sharethis"), 120),
+    TokenRuleSpec("byline.container", Category.BYLINE, "Text of the byline or author box.",
+                  ("byline", "author-name", "article-author", "author-bio", "authorbio", "byline-author"),
+                  ("byline",), 160),
+    TokenRuleSpec("dateline.container", Category.DATELINE, "Text of the publication date or timestamp.",
+                  ("dateline", "timestamp", "pubdate", "publish-date", "published-date", "post-date",
+                   "entry-date", "article-date", "datetime", "date"), ("dateline", "timestamp", "pubdate"), 80),
+    TokenRuleSpec("caption.container", Category.CAPTION, "Text of an image credit element.",
+                  ("credit", "image-credit", "photo-credit", "media-credit", "credits"), ("credit",), 160),
+    TokenRuleSpec("cookie.container", Category.COOKIE, "Text of a cookie or consent banner.",
+                  ("cookie-banner", "cookie-notice", "cookie-consent", "cookieconsent", "gdpr", "cmp",
+                   "consent-banner"), ("cookiebanner", "cookieconsent", "gdpr"), 400),
+    TokenRuleSpec("ad.container", Category.AD, "Text inside an advertising slot.",
+                  ("ad", "ads", "advert", "advertisement", "adslot", "ad-slot", "ad-container", "dfp",
+                   "adsense", "ad-label"), ("advert", "advertisement", "adsense", "adslot"), 120),
+    TokenRuleSpec("legal.container", Category.LEGAL, "Text of a copyright or disclaimer element.",
+                  ("copyright", "disclaimer"), ("copyright",), 300),
+    TokenRuleSpec("tags.container", Category.TAGS, "Text of a tag or topic list.",
+                  ("tags", "tag-list", "taglist", "post-tags", "article-tags", "entry-tags"), ("taglist",), 200),
+    TokenRuleSpec("nav.container", Category.NAV, "Text of breadcrumbs or pagination.",
+                  ("breadcrumb", "breadcrumbs", "pagination", "pager", "skip-link"), ("breadcrumb",
+                                                                                      "breadcrumbs"), 120),
 )
 
 
-def _token_rule(rid: str, cat: Category, expl: str, tokens: tuple[str, ...], max_chars: int) -> Rule:
-    token = tokens[0]
+def _token_rule(spec: TokenRuleSpec) -> Rule:
+    token = spec.tokens[0]
     example = page(f'<div class="{token}"><p>A short line in a {token} box here</p></div>')
     counter = page('<div class="story-body"><p>A short line in the article body here</p></div>')
-    return Rule(rid, cat, expl + " (class/id/role tokens of the page)", Tokens(frozenset(tokens), max_chars),
-                (), (example,), (counter,))
+    matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts))
+    return Rule(spec.id, spec.category, spec.explanation[:-1] + " (class/id/role tokens of the page).",
+                matcher, (), (example,), (counter,))
 
 
 def _structure_rules() -> list[Rule]:
@@ -197,23 +214,34 @@ def _structure_rules() -> list[Rule]:
              (page("<h2>Council approves budget</h2>"),),
              (page("<p>Council approves budget cuts for schools despite protests from parents.</p>"),)),
         Rule("caption.figure", Category.CAPTION,
-             "A figure caption, or text equal to an image's alt or title text.",
+             "Text equal to an image's alt or title text: a caption printed again as body text.",
              FigureText(), (),
-             (page('<figure><img src="a.jpg" alt="x"><figcaption>The old library seen from the '
-                   "river bank</figcaption></figure>"),),
+             (page('<figure><img src="a.jpg" alt="The old library seen from the river bank">'
+                   "<figcaption>The old library seen from the river bank</figcaption></figure>"),),
              (page("<p>The old library, seen from the river bank, was built in 1890.</p>"),)),
-        Rule("related.link_dense", Category.RELATED,
-             "A short paragraph made mostly of link text: a teaser or a link list.",
-             LinkDense(min_density=0.6, max_chars=200), (),
-             (page('<ul><li><a href="/a">Five things to know about the new tax rules</a></li>'
-                   '<li><a href="/b">Why house prices keep rising in small towns</a></li></ul>'),),
-             (page('<p>The report, <a href="/r">published here</a>, says the costs of the new '
-                   "bridge rose by a third over two years.</p>"),)),
+        Rule("other.no_text", Category.OTHER,
+             "A paragraph without a single letter or digit: a separator, a stray symbol, a zero-width space.",
+             NoText(), (), ("\u200b", "* * *"), ("3 %", "OK")),
     ]
 
 
 def _context_rules() -> list[Rule]:
+    teasers = ('<ul><li><a href="/a">Five things to know about the new tax rules</a></li>'
+               '<li><a href="/b">Why house prices keep rising in small towns</a></li></ul>')
     return [
+        Rule("related.link_tail", Category.RELATED,
+             "Short link-dense paragraphs after the last prose paragraph: the page's teaser lists.",
+             LinkTail(), (), (_PAGE.format(title="Council approves budget", body=_PROSE + teasers),),
+             ("<html><body><ul>" + teasers[4:-5] + "</ul></body></html>",
+              page('<p>The report, <a href="/r">published here</a>, says the costs of the new '
+                   "bridge rose by a third over two years.</p>"))),
+        Rule("related.after_header", Category.RELATED,
+             "Headline-shaped or link-dense lines listed under a \"Related\" or \"Read more\" header.",
+             AfterHeader(frozenset({"related.cue"})), (),
+             ("The council met on Monday to approve the plan for the schools.\nRelated articles\n"
+              "Five things to know about the new tax rules\nWhy house prices keep rising in small towns",),
+             ("Related articles\nThe council met on Monday to approve the plan for the schools.\n"
+              "Why house prices keep rising in small towns",)),
         Rule("headline.leading", Category.HEADLINE,
              "Plain text: the first line, short and set apart by an empty line, is the headline.",
              LeadingHeadline(), (),
@@ -238,24 +266,31 @@ def _context_rules() -> list[Rule]:
     ]
 
 
+_BLOCK_CUES = (
+    # category, anchor rule, opener, closer (general wording, as the packs have it)
+    (Category.DONATION, "donation.appeal", "Support our journalism", "Donate now"),
+    (Category.COMMENT, "comment.widget", "Join the conversation", "Show comments"),
+    (Category.NEWSLETTER, "newsletter.signup", "Sign up for our newsletter", "Thanks for signing up!"),
+    (Category.PAYWALL, "paywall.prompt", "Subscribe to continue reading",
+     "Already a subscriber? Log in"),
+)
+_BODY = ("The article text goes on here with a full sentence of reporting about the town.\n"
+         "Another full sentence of reporting follows, about the schools and the roads.")
+
+
 def _block_rules() -> list[Rule]:
-    appeal = ("Support our journalism\nWe are funded by readers like you and rely on them.\n"
-              "Every month more people choose to help.\nPlease donate today.\nThe article text resumes "
-              "here with a sentence of reporting.")
-    widget = ("The article text ends here with a full sentence of reporting.\nJoin the conversation\n"
-              "Be respectful and stay on topic, or your post may be removed by a moderator\n"
-              "Show comments")
-    counter = ("Support our journalism\n" + "\n".join(f"Paragraph {i} of a long article about a charity "
-               "drive that raised money for the hospital." for i in range(6)) + "\nPlease donate today.")
-    return [
-        Rule(f"{cat.value}.block", cat,
-             f"Lines between two {cat.value} lines a few paragraphs apart belong to the same box.",
-             Block(cat, frozenset({anchor})), (), (ex,) if ex else (),
-             (counter,) if cat is Category.DONATION else ())
-        for cat, anchor, ex in (
-            (Category.DONATION, "donation.appeal", appeal), (Category.COMMENT, "comment.widget", widget),
-            (Category.NEWSLETTER, "newsletter.signup", ""), (Category.PAYWALL, "paywall.prompt", ""))
-    ]
+    rules = []
+    for cat, anchor, opener, closer in _BLOCK_CUES:
+        box = "The money pays for reporters in every town.\nIt takes less than a minute."
+        example = f"{_BODY}\n{opener}\n{box}\n{closer}\n{_BODY}"
+        prose = "\n".join(f"Paragraph {i} of a long article about the subject, written as prose "
+                          "with a full stop." for i in range(6))
+        counter = f"{opener}\n{prose}\n{closer}"
+        rules.append(Rule(
+            f"{cat.value}.block", cat,
+            f"Lines between two {cat.value} cue lines at most four paragraphs apart belong to the same box.",
+            Block(cat, frozenset({anchor})), (), (example,), (counter,)))
+    return rules
 
 
 def _duplicate_rules() -> list[Rule]:
@@ -266,7 +301,8 @@ def _duplicate_rules() -> list[Rule]:
              Repeat(), (),
              (f"{para}\nA second paragraph with other words in it.\n{para}",),
              ("What did the council decide about the schools?\nIt approved the plan.\n"
-              "What did the council decide about the schools?\nIt rejected the other plan.",)),
+              "What did the council decide about the schools?\nIt rejected the other plan.",),
+             default_on=False),
     ]
 
 
@@ -283,7 +319,7 @@ def default_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = structure[:2]  # title and figure checks come first
     rules += [_pack_rule(spec, packs) for spec in PACK_RULES]
     rules += _date_rules(packs)
-    rules += [_token_rule(*spec) for spec in _TOKEN_RULES]
+    rules += [_token_rule(spec) for spec in TOKEN_RULES]
     rules += structure[2:]
     rules += _context_rules() + _block_rules() + _duplicate_rules()
     return tuple(rules)

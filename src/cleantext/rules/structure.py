@@ -32,19 +32,92 @@ def bare(folded: str) -> str:
 
 @dataclass(frozen=True, eq=False)
 class FigureText(LineMatcher):
-    """The paragraph is a figure caption or repeats an image's alt/title text (HTML only)."""
+    """The paragraph repeats an image's alt or title text: a caption printed as body text.
+
+    A figcaption alone is not enough: the reference texts of both benchmarks often keep
+    captions, so only the duplicate of the image's own text is dropped.
+    """
 
     max_chars: int = 500
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if len(p.text) > self.max_chars:
             return None
-        if p.in_figure:
-            return "in figure/figcaption"
         key = bare(p.folded)
         if len(key) >= 15 and key in doc.page.captions:
-            return "equals image alt/title or caption text"
+            return "equals an image's alt/title text"
         return None
+
+
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+
+
+@dataclass(frozen=True, eq=False)
+class NoText(LineMatcher):
+    """A paragraph without a single letter or digit: separators, zero-width or stray symbols."""
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        return None if _ALNUM.search(p.text) else "no letter or digit"
+
+
+_TERMINAL = (".", "!", "?", ":", ";", ",", '."', ".\u201d", "?\u201d", "!\u201d")
+
+
+def headline_shaped(p: Paragraph, max_chars: int = 150) -> bool:
+    """Short, at least three words, no sentence punctuation at the end: a teaser headline."""
+    text = p.text.strip()
+    return len(text) <= max_chars and len(text.split()) >= 3 and not text.endswith(_TERMINAL)
+
+
+def is_prose(p: Paragraph, min_chars: int = 120) -> bool:
+    """A long paragraph that is not made of links: article text."""
+    return p.chars >= min_chars and p.link_density < 0.3
+
+
+@dataclass(frozen=True, eq=False)
+class AfterHeader:
+    """Teasers listed under a "Related"/"Read more" header: the header's block, line by line.
+
+    After a paragraph claimed by one of ``headers`` that is a header (at most ``header_chars``
+    long), up to ``max_items`` following paragraphs are claimed while each one is link-dense or
+    headline-shaped; the first sentence-like paragraph ends the block.
+    """
+
+    headers: frozenset[str]
+    header_chars: int = 40
+    max_items: int = 8
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        paragraphs = doc.paragraphs
+        for p in paragraphs:
+            if doc.rule_at(p.index) not in self.headers or p.chars > self.header_chars:
+                continue
+            for q in paragraphs[p.index + 1 : p.index + 1 + self.max_items]:
+                if not doc.is_open(q.index) or not (q.link_density >= 0.5 or headline_shaped(q)):
+                    break
+                yield q.index, f"listed under the header at paragraph {p.index}"
+
+
+@dataclass(frozen=True, eq=False)
+class LinkTail:
+    """Link-dense short paragraphs after the last prose paragraph: the page's teaser lists.
+
+    Pages without prose (listings, link collections) are left alone: there the links are the
+    content. Inside the article, a link-dense line may be a source or a reading list.
+    """
+
+    min_density: float = 0.6
+    max_chars: int = 200
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        last_prose = max((p.index for p in doc.paragraphs if is_prose(p)), default=None)
+        if last_prose is None:
+            return
+        for p in doc.paragraphs[last_prose + 1 :]:
+            if doc.is_open(p.index) and p.link_density >= self.min_density and p.chars <= self.max_chars:
+                yield p.index, f"link_density={p.link_density:.2f} after the last prose paragraph"
 
 
 @dataclass(frozen=True, eq=False)
@@ -130,7 +203,7 @@ class BylinePrefix(LineMatcher):
         if languages not in self._compiled:
             prefixes = [x.rstrip(":") for x in _select(self.prefixes, languages)]
             self._compiled[languages] = regex.compile(
-                r"^(?:\L<prefixes>)\s*+:?\s++(?P<rest>.+)$", prefixes=prefixes or ["\0"],
+                r"^(?:\L<prefixes>)(?:\s*+:\s*+|\s++)(?P<rest>.+)$", prefixes=prefixes or ["\0"],
                 flags=regex.IGNORECASE,
             )
         return self._compiled[languages]
