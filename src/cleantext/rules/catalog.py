@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cleantext.model import Category
-from cleantext.rules.base import Anchor, Phrases, Rule, Tokens
+from cleantext.rules.base import Anchor, Pattern, Phrases, Rule, Tokens
 from cleantext.rules.packs import Pack, bundled_packs
 from cleantext.rules.structure import (
     AfterHeader,
@@ -219,6 +219,15 @@ def _structure_rules() -> list[Rule]:
              (page('<figure><img src="a.jpg" alt="The old library seen from the river bank">'
                    "<figcaption>The old library seen from the river bank</figcaption></figure>"),),
              (page("<p>The old library, seen from the river bank, was built in 1890.</p>"),)),
+        Rule("byline.contact", Category.BYLINE,
+             "A short line giving a reporter's or newsroom's e-mail address: contact details, not article text.",
+             Pattern(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++", max_chars=200), (),
+             ("Write to Jane Doe at jane.doe@example.com", "Have a tip? Send it to tips@example.org.",
+              "jane.doe@example.com"),
+             ("The company said questions could be sent to its press office.",
+              "Investors can reach the fund's managers through their advisers, the filing said, and a "
+              "hotline opens next week for anyone who bought shares before March, when the price fell; "
+              "the regulator's notice lists info@example.com.")),
         Rule("other.no_text", Category.OTHER,
              "A paragraph without a single letter or digit: a separator, a stray symbol, a zero-width space.",
              NoText(), (), ("\u200b", "* * *"), ("3 %", "OK")),

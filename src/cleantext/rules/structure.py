@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from cleantext.fold import fold
 from cleantext.model import Category, InputKind, Paragraph, Stage
 from cleantext.rules.base import LineMatcher, _select
 
@@ -20,7 +21,7 @@ _STRIP = regex.compile(r"^[\W_]++|[\W_]++$")
 _NUMERIC_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
 _TIMEZONES = frozenset(
-    "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt msk "
+    "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt msk amt "
     "wib sgt hkt nzst nzdt akst akdt hst z am pm a.m p.m h".split()
 )
 
@@ -150,17 +151,24 @@ class DateLine(LineMatcher):
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if len(p.folded) > self.max_chars:
             return None
-        tokens = _WORDS.findall(p.folded)
+        # "5:45 AM PST 11/19/2019 by Jane Doe": a dateline that names its author.
+        date_part, sep, name = p.text.partition(" by ")
+        if sep and looks_like_name(name.strip(), max_words=5):
+            return self._date_only(fold(date_part), languages)
+        return self._date_only(p.folded, languages)
+
+    def _date_only(self, folded: str, languages: tuple[str, ...] | None) -> str | None:
+        tokens = _WORDS.findall(folded)
         if not tokens or len(tokens) > 14:
             return None
         anchors, others = self._vocab(languages)
-        has_anchor = bool(_NUMERIC_DATE.search(p.folded))
+        has_anchor = bool(_NUMERIC_DATE.search(folded))
         for tok in tokens:
             if tok in anchors:
                 has_anchor = True
             elif not (tok in others or _NUMBERISH.match(tok)):
                 return None
-        return p.folded if has_anchor else None
+        return folded if has_anchor else None
 
 
 # Words that may sit inside a personal name without a capital letter.
