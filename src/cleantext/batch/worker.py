@@ -9,6 +9,7 @@ dies, so a killed batch leaves no worker behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -26,6 +27,10 @@ Cleaner = Callable[[str | bytes, str | None, Config], Result]
 """A function ``(source, url, config) -> Result``; it must be importable by name in a worker."""
 
 READY = "ready"
+WARM_UP_PAGE = (
+    "<html><head><title>Warm up</title></head><body><article><p>A short page that every worker "
+    "cleans once before it says it is ready.</p></article></body></html>"
+)
 PARENT_CHECK_SECONDS = 1.0
 
 
@@ -93,11 +98,21 @@ def _send(conn: Connection, reply: Reply) -> None:
         conn.send(Reply(reply.seq, Outcome.ERROR, None, error_message(Outcome.ERROR, detail), reply.seconds))
 
 
+def _warm_up(config: Config, cleaner: Cleaner) -> None:
+    """Clean a small page once, so that lazy imports and caches do not count against a timeout."""
+    with contextlib.suppress(Exception):
+        cleaner(WARM_UP_PAGE, None, config)
+
+
 def worker_main(conn: Connection, parent: int, config: Config, cleaner: Cleaner) -> None:
     """The body of a worker process (the target given to ``multiprocessing``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    conn.send(READY)
+    _warm_up(config, cleaner)
+    try:
+        conn.send(READY)
+    except OSError:  # the pool closed while this worker was starting
+        return
     while True:
         try:
             task = conn.recv()
