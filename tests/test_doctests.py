@@ -6,6 +6,8 @@ import doctest
 import importlib
 import inspect
 import pkgutil
+import re
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -54,3 +56,17 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
         if not _documented_with_example(obj):
             offenders.append(name)
     assert not offenders, f"public names without a docstring example (>>>): {', '.join(offenders)}"
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+# Pages whose Python examples are self-contained (the others read the reader's own files).
+RUNNABLE_PAGES = ("custom-rules.md", "faq.md")
+
+
+@pytest.mark.parametrize("page", RUNNABLE_PAGES)
+def test_docs_examples_run(page: str) -> None:
+    namespace: dict[str, object] = {}
+    blocks = re.findall(r"```python\n(.*?)```", (DOCS / page).read_text(encoding="utf-8"), re.S)
+    assert blocks, f"no python example in docs/{page}"
+    for block in blocks:
+        exec(compile(block, f"docs/{page}", "exec"), namespace)
