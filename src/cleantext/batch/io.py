@@ -106,7 +106,7 @@ def input_format(path: str) -> InputFormat:
     """The input format a file name suggests (JSONL unless it says Parquet or WARC).
 
     >>> [input_format(p).value for p in ("a.jsonl.zst", "b.parquet", "c.warc.gz", "-")]
-    ['jsonl', 'parquet', 'warc']
+    ['jsonl', 'parquet', 'warc', 'jsonl']
     """
     stem = _stem(path)
     if stem.endswith((".parquet", ".pq")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 from collections import deque
@@ -37,6 +38,11 @@ def _check(workers: int, timeout: float | None, max_tasks: int, buffer_size: int
         raise ValueError("a timeout needs worker processes: use workers >= 1 (workers=0 cleans in-process)")
     if max_tasks < 1 or buffer_size < 1:
         raise ValueError("max_tasks_per_worker and buffer_size must be >= 1")
+    if workers > 0 and multiprocessing.current_process().daemon:
+        raise RuntimeError(
+            "worker processes cannot be started from a daemonic process (e.g. a Dask worker: set "
+            "distributed.worker.daemon to False), use workers=0 (no timeout) there"
+        )
     if workers > 0:
         try:
             pickle.dumps(cleaner)

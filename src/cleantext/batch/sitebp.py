@@ -17,7 +17,7 @@ pairs seen in a single document so far are forgotten (each time this happens ``e
 grows); a paragraph repeated later may then be under-counted, never over-counted.
 
 >>> site = SiteBoilerplate()
->>> pages = [["Story %d is about this." % i, "Tilaa uutiskirjeemme tänään!"] for i in range(4)]
+>>> pages = [[f"Story {c} is about this.", "Tilaa uutiskirjeemme tänään!"] for c in "abcd"]
 >>> for p in pages:
 ...     site.observe("https://www.example.fi/a", p)
 >>> site.flags("https://example.fi/b", pages[0])
