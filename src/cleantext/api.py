@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext import engine, extract, segment
+from cleantext import engine, extract, guard, segment
 from cleantext.config import DEFAULT_CONFIG, Config
 from cleantext.decode import decode, sanitize
 from cleantext.engine import PageContext
 from cleantext.fold import fold
 from cleantext.language import guess_language
 from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result
-from cleantext.page import Page, parse, read_page
+from cleantext.page import Page, parse, read_page, visible_chars
 from cleantext.rules.catalog import default_rules
 from cleantext.rules.structure import bare
 from cleantext.textmeta import date_from_text
@@ -24,8 +24,12 @@ _HTML_HINT = regex.compile(
     r"meta|title|main|header|footer|nav|img|figure|script|style)(?:\s[^<>]{0,2000}+)?+/?>",
     regex.IGNORECASE,
 )
-# Below this many characters of extracted text, fast extraction is retried in full.
+# Fast extraction is retried with trafilatura's full cascade when it returns fewer characters
+# than this, or less than this share of the page's visible text (measured on WCXB: pages where
+# fast mode under-extracts are forums, service and product pages; the retry costs little
+# elsewhere because it is rare).
 MIN_EXTRACTED_CHARS = 250
+MIN_EXTRACTED_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -61,12 +65,14 @@ def detect_kind(text: str) -> InputKind:
 
 
 def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
-    if config.extractor is Extractor.NONE:
+    # Pages too large for trafilatura's superlinear passes are segmented by cleantext itself.
+    if config.extractor is Extractor.NONE or not extract.affordable(page.tree, full=False):
         return segment.from_dom(page)
-    full = config.extractor is Extractor.TRAFILATURA_FULL
+    full = config.extractor is Extractor.TRAFILATURA_FULL and extract.affordable(page.tree, full=True)
     body = extract.main_content(page.tree, page.url, full=full, include_tables=config.include_tables)
     paragraphs = segment.from_extracted(body, page) if body is not None else []
-    if not full and sum(p.chars for p in paragraphs) < MIN_EXTRACTED_CHARS:
+    chars = sum(p.chars for p in paragraphs)
+    if not full and extract.affordable(page.tree, full=True) and (chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible_chars(page.tree)):
         body = extract.main_content(page.tree, page.url, full=True, include_tables=config.include_tables)
         retry = segment.from_extracted(body, page) if body is not None else []
         if sum(p.chars for p in retry) > sum(p.chars for p in paragraphs):
@@ -80,14 +86,18 @@ def _rules(config: Config) -> tuple[engine.Rule, ...]:
 
 
 def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
+    guarded = guard.guard(prepared.text, config.limits)
+    prepared = replace(prepared, text=guarded.html, truncated=guard.join_reasons(prepared.truncated, guarded.truncated))
     tree = parse(prepared.text)
     if tree is None:
         meta = Metadata(url=url, encoding=prepared.encoding, kind=InputKind.HTML, truncated=prepared.truncated)
         return Result([], [], meta)
     page = read_page(tree, url)
-    paragraphs = _html_paragraphs(page, config)
+    paragraphs, overflow = guard.limit_paragraphs(_html_paragraphs(page, config), config.limits.max_paragraphs)
+    if overflow:
+        prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
-    decisions = engine.decide(paragraphs, context, _rules(config), config)
+    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
     language = page.language or guess_language(" ".join(p.folded for p in paragraphs[:40]))
     meta = Metadata(
         title=page.title, author=page.author, date=page.date, url=page.url, language=language,
@@ -102,9 +112,12 @@ def _first(decisions: list[Decision], *categories: Category) -> Decision | None:
 
 
 def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
-    paragraphs = segment.from_text(prepared.text)
+    head, rest = guard.cut_lines(prepared.text, config.limits.max_paragraphs)
+    paragraphs, overflow = segment.from_text(head), guard.overflow(rest, config.limits.max_paragraphs)
+    if overflow:
+        prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.TEXT)
-    decisions = engine.decide(paragraphs, context, _rules(config), config)
+    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
     headline = decisions[0] if decisions and decisions[0].rule == "headline.leading" else None
     byline = _first(decisions, Category.BYLINE)
     dateline = _first(decisions, Category.DATELINE)

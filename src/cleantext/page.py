@@ -73,9 +73,11 @@ def parse(html: str) -> HtmlElement | None:
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
         return None
+    # huge_tree: without it libxml2 silently drops a page with a text node over 10 MB and
+    # everything nested deeper than 255 (cleantext.guard flattens deep nesting beforehand).
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
-        default_doctype=False,
+        default_doctype=False, huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
@@ -140,6 +142,14 @@ def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
             continue
         if el.tag in INDEX_TAGS or (el.text and el.text.strip()):
             yield el
+
+
+def visible_chars(tree: HtmlElement) -> int:
+    """Characters of the body's text outside scripts and styles, white space collapsed."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    hidden = sum(len(" ".join((el.text or "").split())) for el in root.iter("script", "style", "noscript"))
+    return max(0, len(" ".join(root.text_content().split())) - hidden)
 
 
 def cue_key(text: str) -> str:

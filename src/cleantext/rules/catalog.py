@@ -229,7 +229,7 @@ def _structure_rules() -> list[Rule]:
               "hotline opens next week for anyone who bought shares before March, when the price fell; "
               "the regulator's notice lists info@example.com.")),
         Rule("other.no_text", Category.OTHER,
-             "A paragraph without a single letter or digit: a separator, a stray symbol, a zero-width space.",
+             "A paragraph without a single letter, digit or underscore: a separator, a stray symbol, a zero-width space.",
              NoText(), (), ("\u200b", "* * *"), ("3 %", "OK")),
     ]
 

@@ -50,12 +50,12 @@ class FigureText(LineMatcher):
         return None
 
 
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_ALNUM = regex.compile(r"\w")
 
 
 @dataclass(frozen=True, eq=False)
 class NoText(LineMatcher):
-    """A paragraph without a single letter or digit: separators, zero-width or stray symbols."""
+    """A paragraph without a word character: separators, zero-width spaces, stray symbols."""
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         return None if _ALNUM.search(p.text) else "no letter or digit"
@@ -105,11 +105,13 @@ class LinkTail:
     """Link-dense short paragraphs after the last prose paragraph: the page's teaser lists.
 
     Pages without prose (listings, link collections) are left alone: there the links are the
-    content. Inside the article, a link-dense line may be a source or a reading list.
+    content. Inside the article, a link-dense line may be a source or a reading list. A teaser
+    is a headline (``min_words`` or more): a bare URL or a one-word link is not.
     """
 
     min_density: float = 0.6
     max_chars: int = 200
+    min_words: int = 3
     stage: Stage = Stage.CONTEXT
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
@@ -117,7 +119,12 @@ class LinkTail:
         if last_prose is None:
             return
         for p in doc.paragraphs[last_prose + 1 :]:
-            if doc.is_open(p.index) and p.link_density >= self.min_density and p.chars <= self.max_chars:
+            if (
+                doc.is_open(p.index)
+                and p.link_density >= self.min_density
+                and p.chars <= self.max_chars
+                and len(p.text.split()) >= self.min_words
+            ):
                 yield p.index, f"link_density={p.link_density:.2f} after the last prose paragraph"
 
 
