@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRAPINGHUB_DIR = REPO_ROOT / "fixtures" / "scrapinghub"
@@ -191,12 +192,16 @@ def _read_html(path: Path) -> str:
 def load_scrapinghub(folder: Path = SCRAPINGHUB_DIR) -> list[Page]:
     """The 181 ScrapingHub pages, sorted by id."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for page_id in sorted(truth):
-        item = truth[page_id]
-        html = _read_html(folder / "html" / f"{page_id}.html.gz")
-        pages.append(Page(page_id, item.get("url"), html, item.get("articleBody") or ""))
-    return pages
+    return [load_scrapinghub_page(folder, page_id, truth) for page_id in sorted(truth)]
+
+
+def load_scrapinghub_page(folder: Path, page_id: str, truth: dict[str, Any] | None = None) -> Page:
+    """One ScrapingHub page (``truth``: the parsed ground-truth.json, read when not given)."""
+    if truth is None:
+        truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    item = truth[page_id]
+    html = _read_html(folder / "html" / f"{page_id}.html.gz")
+    return Page(page_id, item.get("url"), html, item.get("articleBody") or "")
 
 
 def wcxb_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -207,27 +212,29 @@ def wcxb_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else DEFAULT_WCXB_DIR
 
 
-def wcxb_page_type(truth: dict[str, object]) -> str:
+def wcxb_page_type(truth: dict[str, Any]) -> str:
     """``_internal.page_type.primary``, with ``category`` reported as ``collection``."""
-    internal = truth.get("_internal") or {}
-    page_type = (internal.get("page_type") or {}).get("primary") if isinstance(internal, dict) else None
-    page_type = str(page_type or "unknown")
+    page_type = str(((truth.get("_internal") or {}).get("page_type") or {}).get("primary") or "unknown")
     return "collection" if page_type == "category" else page_type
 
 
+def load_wcxb_page(folder: Path, page_id: str) -> Page:
+    """One WCXB page (a page without ``main_content`` has an empty reference)."""
+    truth = json.loads((folder / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8"))
+    reference = (truth.get("ground_truth") or {}).get("main_content") or ""
+    html = _read_html(folder / "html" / f"{page_id}.html.gz")
+    return Page(page_id, truth.get("url"), html, reference, wcxb_page_type(truth))
+
+
+def wcxb_ids(folder: Path) -> list[str]:
+    """The WCXB page ids, sorted."""
+    return sorted(p.stem for p in (folder / "ground-truth").glob("*.json"))
+
+
 def iter_wcxb(folder: Path) -> Iterator[Page]:
-    """The WCXB pages, sorted by id (a page without ``main_content`` has an empty reference)."""
-    for gt_path in sorted((folder / "ground-truth").glob("*.json")):
-        page_id = gt_path.stem
-        truth = json.loads(gt_path.read_text(encoding="utf-8"))
-        reference = (truth.get("ground_truth") or {}).get("main_content") or ""
-        html = _read_html(folder / "html" / f"{page_id}.html.gz")
-        yield Page(page_id, truth.get("url"), html, reference, wcxb_page_type(truth))
-
-
-def load_wcxb(folder: Path) -> list[Page]:
-    """All WCXB pages in memory (about 400 MB of str for the 1,358 pages: prefer iter_wcxb)."""
-    return list(iter_wcxb(folder))
+    """The WCXB pages, sorted by id, one at a time (all of them hold about 400 MB of HTML)."""
+    for page_id in wcxb_ids(folder):
+        yield load_wcxb_page(folder, page_id)
 
 
 def data_hash(files: Iterable[Path], root: Path) -> str:

@@ -9,7 +9,6 @@ scores the outputs and returns small per-page records; the parent aggregates. CP
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import multiprocessing
 import os
@@ -66,18 +65,14 @@ def page_ids(benchmark: str, folder: Path) -> list[str]:
     """The ids of a benchmark's pages, sorted."""
     if benchmark == SCRAPINGHUB:
         return sorted(json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")))
-    return sorted(p.stem for p in (folder / "ground-truth").glob("*.json"))
+    return metrics.wcxb_ids(folder)
 
 
 def load_page(benchmark: str, folder: Path, page_id: str) -> Page:
     """One page of a benchmark (the ScrapingHub ground truth is re-read: it is under 1 MB)."""
-    html = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
     if benchmark == SCRAPINGHUB:
-        item = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
-        return Page(page_id, item.get("url"), html, item.get("articleBody") or "")
-    truth = json.loads((folder / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8"))
-    reference = (truth.get("ground_truth") or {}).get("main_content") or ""
-    return Page(page_id, truth.get("url"), html, reference, metrics.wcxb_page_type(truth))
+        return metrics.load_scrapinghub_page(folder, page_id)
+    return metrics.load_wcxb_page(folder, page_id)
 
 
 def score_text(benchmark: str, reference: str, text: str) -> tuple[float, float, float]:

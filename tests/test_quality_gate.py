@@ -44,6 +44,30 @@ def _check(benchmark: str, folder: Path) -> None:
     assert not failures, f"{benchmark} quality below the floors:\n  " + "\n  ".join(failures)
 
 
+def test_scrapinghub_metric_conventions() -> None:
+    assert metrics.shingles("a b c") == {("a", "b", "c"): 1}  # under 4 tokens: one shingle
+    assert metrics.shingles("") == {}
+    assert sum(metrics.shingles("a b c d e").values()) == 2
+    assert metrics.shingle_counts("a b c d e", "a b c d") == (0.5, 0.0, 0.5)
+    # Empty prediction: no precision term (skipped), recall 0.
+    score = metrics.scrapinghub_score([metrics.shingle_counts("a b c d", ""), (1.0, 0.0, 0.0)])
+    assert (score.precision, score.recall) == (1.0, 0.5)
+    assert score.f1 == pytest.approx(2 / 3)
+
+
+def test_wcxb_metric_conventions() -> None:
+    assert metrics.wcxb_page("", "") == (1.0, 1.0, 1.0)
+    assert metrics.wcxb_page("Some text", "") == (0.0, 0.0, 0.0)
+    assert metrics.wcxb_page("", "extra") == (0.0, 0.0, 0.0)
+    p, r, f1 = metrics.wcxb_page("The cat the dog", "the CAT sat")
+    assert (p, r) == (2 / 3, 2 / 4)
+    assert f1 == pytest.approx(2 * p * r / (p + r))
+    scores = metrics.wcxb_score([("article", (1.0, 1.0, 1.0)), ("forum", (0.0, 0.0, 0.0))])
+    assert scores["overall"].f1 == 0.5
+    assert scores["forum"].f1 == 0.0
+    assert metrics.wcxb_page_type({"_internal": {"page_type": {"primary": "category"}}}) == "collection"
+
+
 def test_scrapinghub_quality_floors() -> None:
     _check(SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)
 
