@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import importlib.util
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -48,10 +49,10 @@ _BLOCK_TAGS = frozenset(
 
 
 def ensure_src_on_path() -> None:
-    """Make ``src/cleantext`` importable when the library is not installed."""
+    """Make ``src/cleantext`` importable when no cleantext is importable (PYTHONPATH or installed)."""
     src = str(REPO_ROOT / "src")
-    if src not in sys.path:
-        sys.path.insert(0, src)
+    if importlib.util.find_spec("cleantext") is None and src not in sys.path:
+        sys.path.append(src)
 
 
 def cleantext_available() -> str | None:
