@@ -300,8 +300,11 @@ def read_items(paths: list[str], fields: Fields, fmt: InputFormat | None = None)
                     item = BatchItem(item.source, number, item.url, item.charset, item.error)
                 yield item
                 number += 1
-        except (EOFError, gzip.BadGzipFile) as err:
-            raise ValueError(f"{path}: truncated or corrupt after {number} records ({err})") from err
+        except (ValueError, MissingExtraError):
+            raise
+        except Exception as err:  # truncated gzip, zstd frame errors, Arrow and WARC format errors
+            detail = f"{type(err).__name__}: {err}"
+            raise ValueError(f"{path}: unreadable after {number} records ({detail})") from err
 
 
 # ---------------------------------------------------------------------------- writing

@@ -43,6 +43,8 @@ from cleantext.model import Category
 INTERNAL_KEY = "_batch"
 SITE_EXAMPLES = 20
 _TAIL_CHUNK = 1 << 16
+COUNT_LINES_MAX_BYTES = 2 << 30
+"""Plain JSONL inputs up to this size are counted for the progress bar's total."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +207,11 @@ def _total(opts: JobOptions) -> int | None:
         kind = opts.input_format or input_format(path)
         if kind is InputFormat.PARQUET:
             total += parquet_rows(path)
-        elif kind is InputFormat.JSONL and path != "-" and not is_compressed(path):
+        elif kind is InputFormat.JSONL and path != "-" and not is_compressed(path) \
+                and os.path.getsize(path) <= COUNT_LINES_MAX_BYTES:
             with open(path, "rb") as stream:
                 total += sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
-        else:  # stdin, compressed JSONL (would mean decompressing it all), WARC
+        else:  # stdin, compressed or very large JSONL (would mean reading it all once more), WARC
             return None
     return total
 

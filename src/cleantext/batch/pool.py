@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import multiprocessing
-import os
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -25,6 +24,8 @@ from cleantext.config import Config
 STARTUP_TIMEOUT = 120.0
 """Seconds a new worker may take to import cleantext and say it is ready."""
 STOP_TIMEOUT = 5.0
+MAX_FAILED_STARTS = 3
+"""Workers in a row that may die before they are ready (then the pool gives up)."""
 
 
 class StartMethod(str, enum.Enum):
@@ -77,6 +78,7 @@ class Pool:
         self._ctx = multiprocessing.get_context(options.start_method.value)
         self._workers: list[_Worker] = []
         self._stopping: list[BaseProcess] = []
+        self._failed_starts = 0
 
     def __enter__(self) -> Pool:
         self._workers = [self._spawn() for _ in range(self._opts.size)]
@@ -88,7 +90,7 @@ class Pool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._ctx.Pipe(duplex=True)
-        args = (theirs, os.getpid(), self._opts.config, self._opts.cleaner)
+        args = (theirs, self._opts.config, self._opts.cleaner)
         process: BaseProcess = self._ctx.Process(  # type: ignore[attr-defined]  # every context has it
             target=worker_main, args=args, daemon=True, name="cleantext-worker"
         )
@@ -139,7 +141,7 @@ class Pool:
         except (EOFError, OSError):
             return self._died(worker)
         if message == READY:
-            worker.ready = True
+            worker.ready, self._failed_starts = True, 0
             return []
         worker.task, worker.done = None, worker.done + 1
         if worker.done >= self._opts.max_tasks:
@@ -151,10 +153,14 @@ class Pool:
         worker.process.join(STOP_TIMEOUT)
         code = worker.process.exitcode
         if not worker.ready:
-            raise RuntimeError(
-                f"a cleantext worker process exited while starting (exit code {code}); "
-                "is the cleaner a module-level function importable in a new process?"
-            )
+            self._failed_starts += 1
+            if self._failed_starts >= MAX_FAILED_STARTS:
+                raise RuntimeError(
+                    f"cleantext worker processes exit while starting (exit code {code}); "
+                    "is the cleaner a module-level function importable in a new process?"
+                )
+            self._replace(worker)
+            return []
         task, elapsed = worker.task, time.monotonic() - worker.sent
         self._replace(worker)
         if task is None:

@@ -84,6 +84,7 @@ def clean_one(task: Task, config: Config, cleaner: Cleaner) -> Reply:
 
 
 def _watch_parent(parent: int) -> None:
+    """Exit when the process that started this one is gone (this one is then re-parented)."""
     while True:
         time.sleep(PARENT_CHECK_SECONDS)
         if os.getppid() != parent:
@@ -104,10 +105,10 @@ def _warm_up(config: Config, cleaner: Cleaner) -> None:
         cleaner(WARM_UP_PAGE, None, config)
 
 
-def worker_main(conn: Connection, parent: int, config: Config, cleaner: Cleaner) -> None:
+def worker_main(conn: Connection, config: Config, cleaner: Cleaner) -> None:
     """The body of a worker process (the target given to ``multiprocessing``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     _warm_up(config, cleaner)
     try:
         conn.send(READY)
