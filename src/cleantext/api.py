@@ -65,16 +65,18 @@ def detect_kind(text: str) -> InputKind:
 
 
 def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
+    limit = config.limits.max_paragraphs
     # Pages too large for trafilatura's superlinear passes are segmented by cleantext itself.
     if config.extractor is Extractor.NONE or not extract.affordable(page.tree, full=False):
-        return segment.from_dom(page)
-    full = config.extractor is Extractor.TRAFILATURA_FULL and extract.affordable(page.tree, full=True)
+        return segment.from_dom(page, limit)
+    can_retry = extract.affordable(page.tree, full=True)
+    full = config.extractor is Extractor.TRAFILATURA_FULL and can_retry
     body = extract.main_content(page.tree, page.url, full=full, include_tables=config.include_tables)
-    paragraphs = segment.from_extracted(body, page) if body is not None else []
+    paragraphs = segment.from_extracted(body, page, limit) if body is not None else []
     chars = sum(p.chars for p in paragraphs)
-    if not full and extract.affordable(page.tree, full=True) and (chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible_chars(page.tree)):
+    if not full and can_retry and (chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible_chars(page.tree)):
         body = extract.main_content(page.tree, page.url, full=True, include_tables=config.include_tables)
-        retry = segment.from_extracted(body, page) if body is not None else []
+        retry = segment.from_extracted(body, page, limit) if body is not None else []
         if sum(p.chars for p in retry) > sum(p.chars for p in paragraphs):
             paragraphs = retry
     return paragraphs

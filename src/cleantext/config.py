@@ -28,8 +28,10 @@ class Limits:
             Default 256 (lxml needs seconds for tags with 100,000 attributes).
         max_nodes: a page with more start tags than this is cut after that many. Default
             500,000.
-        max_paragraphs: candidate paragraphs beyond this are not examined and are dropped with
-            category ``other`` and rule ``limit.paragraphs``. Default 100,000.
+        max_paragraphs: candidate paragraphs beyond this are not examined: one decision with
+            category ``other`` and rule ``limit.paragraphs`` drops all their text. Default 2,000
+            (the largest real pages have a few hundred candidates; the rules cost up to about a
+            millisecond per short paragraph, so this bounds a hostile page to a few seconds).
         regex_timeout: seconds any single rule match may take before it is abandoned (the
             ``regex`` module's timeout, a backstop: all rule patterns are linear). Default 1.0.
     """
@@ -38,7 +40,7 @@ class Limits:
     max_depth: int = 200
     max_attributes: int = 256
     max_nodes: int = 500_000
-    max_paragraphs: int = 100_000
+    max_paragraphs: int = 2_000
     regex_timeout: float = 1.0
 
 

@@ -4,17 +4,39 @@ trafilatura runs without its process-wide deduplication cache (``deduplicate=Fal
 without metadata extraction (cleantext reads metadata itself), so the same page always gives
 the same content whatever ran before. It receives the tree cleantext already parsed and
 copies it before changing anything.
+
+trafilatura is not linear on every page: some of its passes, and the jusText and readability
+fallbacks of its full mode, grow quadratically with the number of elements on pathological
+pages (tens of thousands of sibling captions or inline elements). :func:`affordable` says
+whether a page is small enough for it; cleantext segments larger pages itself.
 """
 
 from __future__ import annotations
 
 import logging
+
 import lxml.html
 import trafilatura
 from lxml.etree import _Element
 
 # trafilatura logs every discarded page at WARNING; a library must not print for its caller.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+# Element counts above which trafilatura (fast mode / full cascade) is not run. Real article
+# pages have a few hundred to a few thousand elements; at these sizes the slowest page shapes
+# measured (benchmarks/scaling.py) stay around a second.
+FAST_MAX_ELEMENTS = 15_000
+FULL_MAX_ELEMENTS = 5_000
+
+
+def element_count(tree: lxml.html.HtmlElement) -> int:
+    """Number of elements in the tree (counted by libxml2, not in Python)."""
+    return int(tree.xpath("count(//*)"))
+
+
+def affordable(tree: lxml.html.HtmlElement, *, full: bool) -> bool:
+    """Whether trafilatura may run on this tree in linear-enough time."""
+    return element_count(tree) <= (FULL_MAX_ELEMENTS if full else FAST_MAX_ELEMENTS)
 
 
 def main_content(

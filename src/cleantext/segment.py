@@ -63,32 +63,53 @@ class Collector:
             self.out.append((line.tag, text, density))
         return _Line(line.tag)
 
-    def inline(self, el: _Element, line: _Line, in_link: bool, tags: dict[str, str]) -> _Line:
-        """Collect ``el``'s content into ``line``; nested blocks become their own candidates."""
-        line.add(el.text, in_link)
-        for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in self.skip or not tag:
-                pass
-            elif tag in _BREAK_TAGS:
-                line = self.flush(line)
-            elif tag in self.blocks:
-                line = self.flush(line)
-                self.block(child, tags)
-            else:
-                line = self.inline(child, line, in_link or tag in _LINK_TAGS, tags)
-            line.add(child.tail, in_link)
-        return line
-
     def block(self, el: _Element, tags: dict[str, str]) -> None:
-        tag = tags.get(str(el.tag), "p")
-        self.flush(self.inline(el, _Line(tag), str(el.tag) in _LINK_TAGS, tags))
+        """Collect ``el`` as a block: its inline content is one candidate, nested blocks are
+        candidates of their own. Iterative (an explicit stack), so depth never hits Python's
+        recursion limit."""
+        link = str(el.tag) in _LINK_TAGS
+        line = _Line(tags.get(str(el.tag), "p"))
+        line.add(el.text, link)
+        # (children left, in a link, tail after the element, link state of that tail,
+        #  the parent's line to resume when the element is a block, else None)
+        stack: list[tuple[Iterator[_Element], bool, str | None, bool, _Line | None]] = [
+            (iter(el), link, None, link, None)
+        ]
+        while stack:
+            children, link, tail, tail_link, parent = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if parent is not None:
+                    self.flush(line)
+                    line = parent
+                line.add(tail, tail_link)
+                continue
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or tag in self.skip or tag in _BREAK_TAGS:
+                if tag in _BREAK_TAGS:
+                    line = self.flush(line)
+                line.add(child.tail, link)
+            elif tag in self.blocks:
+                resume = self.flush(line)
+                line = _Line(tags.get(tag, "p"))
+                line.add(child.text, tag in _LINK_TAGS)
+                stack.append((iter(child), tag in _LINK_TAGS, child.tail, link, resume))
+            else:
+                child_link = link or tag in _LINK_TAGS
+                line.add(child.text, child_link)
+                stack.append((iter(child), child_link, child.tail, link, None))
+        self.flush(line)
 
 
-def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list[Paragraph]:
+def _paragraphs(
+    blocks: list[tuple[str, str, float]], page: Page | None, limit: int | None = None
+) -> list[Paragraph]:
+    """Paragraphs with features; blocks beyond ``limit`` are not examined (no fold, no cues)."""
+    examined = blocks[:limit] if limit is not None else blocks
     out = []
-    cues = page.cues(text for _, text, _ in blocks) if page is not None else {}
-    for i, (tag, text, density) in enumerate(blocks):
+    cues = page.cues(text for _, text, _ in examined) if page is not None else {}
+    for i, (tag, text, density) in enumerate(examined):
         folded = fold(text)
         cue = cues.get(cue_key(text))
         out.append(
@@ -99,23 +120,28 @@ def _paragraphs(blocks: list[tuple[str, str, float]], page: Page | None) -> list
                 in_figure=(cue.in_figure if cue else False) or tag == "caption",
             )
         )
+    out.extend(Paragraph(index=i, text=text, folded="", tag=tag)
+               for i, (tag, text, _) in enumerate(blocks[len(examined):], len(examined)))
     return out
 
 
-def from_extracted(body: _Element, page: Page) -> list[Paragraph]:
+def from_extracted(body: _Element, page: Page, limit: int | None = None) -> list[Paragraph]:
     """Paragraphs of trafilatura's main-content body, with cues looked up in ``page``."""
     blocks = {"p", "head", "list", "item", "quote", "code", "table", "row", "cell", "div"}
     collector = Collector(blocks, _EXTRACTED_SKIP)
     collector.block(body, _EXTRACTED_TAGS)
-    return _paragraphs(collector.out, page)
+    return _paragraphs(collector.out, page, limit)
 
 
-def from_dom(page: Page) -> list[Paragraph]:
-    """Paragraphs of every text block of the page body (no extractor: the rules decide)."""
+def from_dom(page: Page, limit: int | None = None) -> list[Paragraph]:
+    """Paragraphs of every text block of the page body (no extractor: the rules decide).
+
+    Blocks beyond ``limit`` come without features (``folded`` empty): they are not examined.
+    """
     body = page.tree.find("body")
     collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP)
     collector.block(body if body is not None else page.tree, _DOM_TAGS)
-    return _paragraphs(collector.out, page)
+    return _paragraphs(collector.out, page, limit)
 
 
 def _lines(text: str) -> Iterator[tuple[str, bool, bool]]:
