@@ -69,20 +69,29 @@ class Matcher(Protocol):
 
 
 class LineMatcher:
-    """Base of matchers that judge one paragraph at a time (stage ``line``)."""
+    """Base of matchers that judge one paragraph at a time (stage ``line``).
+
+    ``max_hits`` (0: no limit): when the matcher would drop more paragraphs than this in one
+    document, it drops none. One byline or dateline is page furniture; ten of them are the
+    entries of a listing or the posts of a thread, which are content.
+    """
 
     stage: Stage = Stage.LINE
+    max_hits: int = 0
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         """The evidence if the paragraph matches, else None."""
         raise NotImplementedError  # pragma: no cover  # abstract
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        hits = []
         for p in doc.paragraphs:
             if doc.is_open(p.index):
                 evidence = self.match(p, doc, languages)
                 if evidence is not None:
-                    yield p.index, evidence
+                    hits.append((p.index, evidence))
+        if not self.max_hits or len(hits) <= self.max_hits:
+            yield from hits
 
 
 def _select(by_lang: Mapping[str, Sequence[str]], languages: tuple[str, ...] | None) -> list[str]:
@@ -191,6 +200,7 @@ class Tokens(LineMatcher):
     tokens: frozenset[str]
     max_chars: int = 300
     parts: frozenset[str] = frozenset()
+    max_hits: int = 0
 
     @cached_property
     def _wanted(self) -> frozenset[str]:

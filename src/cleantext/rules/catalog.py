@@ -201,7 +201,9 @@ def _token_rule(spec: TokenRuleSpec) -> Rule:
     token = spec.tokens[0]
     example = page(f'<div class="{token}"><p>A short line in a {token} box here</p></div>')
     counter = page('<div class="story-body"><p>A short line in the article body here</p></div>')
-    matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts))
+    # A comment container around many paragraphs is a thread (a forum): its posts are content.
+    max_hits = 5 if spec.category is Category.COMMENT else 0
+    matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts), max_hits)
     return Rule(spec.id, spec.category, spec.explanation[:-1] + " (class/id/role tokens of the page).",
                 matcher, (), (example,), (counter,))
 
@@ -227,7 +229,8 @@ def _structure_rules() -> list[Rule]:
              ("The company said questions could be sent to its press office.",
               "Investors can reach the fund's managers through their advisers, the filing said, and a "
               "hotline opens next week for anyone who bought shares before March, when the price fell; "
-              "the regulator's notice lists info@example.com.")),
+              "the regulator's notice lists info@example.com."),
+             default_on=False),
         Rule("other.no_text", Category.OTHER,
              "A paragraph without a single letter, digit or underscore: a separator, a stray symbol, a zero-width space.",
              NoText(), (), ("\u200b", "* * *"), ("3 %", "OK")),
@@ -247,8 +250,8 @@ def _context_rules() -> list[Rule]:
         Rule("related.after_header", Category.RELATED,
              "Headline-shaped or link-dense lines listed under a \"Related\" or \"Read more\" header.",
              AfterHeader(frozenset({"related.cue"})), (),
-             ("The council met on Monday to approve the plan for the schools.\nRelated articles\n"
-              "Five things to know about the new tax rules\nWhy house prices keep rising in small towns",),
+             (page("<p>Related articles</p><ul><li><a href='/a'>Five things to know about the new tax "
+                   "rules</a></li><li><a href='/b'>Why house prices keep rising in small towns</a></li></ul>"),),
              ("Related articles\nThe council met on Monday to approve the plan for the schools.\n"
               "Why house prices keep rising in small towns",)),
         Rule("headline.leading", Category.HEADLINE,

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _WORDS = regex.compile(r"\w++")
 _STRIP = regex.compile(r"^[\W_]++|[\W_]++$")
-_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_NUMERIC_DATE = regex.compile(r"\b(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})\b")
+_DIGIT = regex.compile(r"\d")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
 _TIMEZONES = frozenset(
     "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt msk amt "
@@ -36,16 +37,18 @@ class FigureText(LineMatcher):
     """The paragraph repeats an image's alt or title text: a caption printed as body text.
 
     A figcaption alone is not enough: the reference texts of both benchmarks often keep
-    captions, so only the duplicate of the image's own text is dropped.
+    captions, so only the duplicate of the image's own text is dropped, and only when it is a
+    sentence-like caption of ``min_words`` or more (an icon's alt text repeats a menu label).
     """
 
     max_chars: int = 500
+    min_words: int = 5
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if len(p.text) > self.max_chars:
             return None
         key = bare(p.folded)
-        if len(key) >= 15 and key in doc.page.captions:
+        if len(key.split()) >= self.min_words and key in doc.page.captions:
             return "equals an image's alt/title text"
         return None
 
@@ -61,15 +64,6 @@ class NoText(LineMatcher):
         return None if _ALNUM.search(p.text) else "no letter or digit"
 
 
-_TERMINAL = (".", "!", "?", ":", ";", ",", '."', ".\u201d", "?\u201d", "!\u201d")
-
-
-def headline_shaped(p: Paragraph, max_chars: int = 150) -> bool:
-    """Short, at least three words, no sentence punctuation at the end: a teaser headline."""
-    text = p.text.strip()
-    return len(text) <= max_chars and len(text.split()) >= 3 and not text.endswith(_TERMINAL)
-
-
 def is_prose(p: Paragraph, min_chars: int = 120) -> bool:
     """A long paragraph that is not made of links: article text."""
     return p.chars >= min_chars and p.link_density < 0.3
@@ -80,13 +74,15 @@ class AfterHeader:
     """Teasers listed under a "Related"/"Read more" header: the header's block, line by line.
 
     After a paragraph claimed by one of ``headers`` that is a header (at most ``header_chars``
-    long), up to ``max_items`` following paragraphs are claimed while each one is link-dense or
-    headline-shaped; the first sentence-like paragraph ends the block.
+    long), up to ``max_items`` following paragraphs are claimed while each one is short and
+    link-dense; the first other paragraph ends the block.
     """
 
     headers: frozenset[str]
     header_chars: int = 40
     max_items: int = 8
+    min_density: float = 0.5
+    max_chars: int = 200
     stage: Stage = Stage.CONTEXT
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
@@ -95,7 +91,7 @@ class AfterHeader:
             if doc.rule_at(p.index) not in self.headers or p.chars > self.header_chars:
                 continue
             for q in paragraphs[p.index + 1 : p.index + 1 + self.max_items]:
-                if not doc.is_open(q.index) or not (q.link_density >= 0.5 or headline_shaped(q)):
+                if not doc.is_open(q.index) or q.link_density < self.min_density or q.chars > self.max_chars:
                     break
                 yield q.index, f"listed under the header at paragraph {p.index}"
 
@@ -130,7 +126,9 @@ class LinkTail:
 
 @dataclass(frozen=True, eq=False)
 class DateLine(LineMatcher):
-    """Every word is a date or time word, and there is a month, weekday or numeric date.
+    """Every word is a date or time word, with a number and a month, weekday or numeric date.
+
+    At least two words and a digit ("Cze", "MI" or "3.1-3.9" alone are not datelines).
 
     ``vocab`` maps language to its month, weekday and dateline words (from the packs).
     """
@@ -139,6 +137,7 @@ class DateLine(LineMatcher):
     weekdays: Mapping[str, Sequence[str]]
     words: Mapping[str, Sequence[str]]
     max_chars: int = 80
+    max_hits: int = 3
 
     @cached_property
     def _sets(self) -> dict[tuple[str, ...] | None, tuple[frozenset[str], frozenset[str]]]:
@@ -166,7 +165,7 @@ class DateLine(LineMatcher):
 
     def _date_only(self, folded: str, languages: tuple[str, ...] | None) -> str | None:
         tokens = _WORDS.findall(folded)
-        if not tokens or len(tokens) > 14:
+        if len(tokens) < 2 or len(tokens) > 14 or not _DIGIT.search(folded):
             return None
         anchors, others = self._vocab(languages)
         has_anchor = bool(_NUMERIC_DATE.search(folded))
@@ -209,6 +208,7 @@ class BylinePrefix(LineMatcher):
     prefixes: Mapping[str, Sequence[str]]
     exclude: Mapping[str, Sequence[str]] = field(default_factory=dict)
     max_chars: int = 90
+    max_hits: int = 2
 
     @cached_property
     def _compiled(self) -> dict[tuple[str, ...] | None, regex.Pattern[str]]:
