@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext import Category, Limits, Rule, api, default_rules, page
+from cleantext import Category, Limits, Rule, api, default_rules, extract, page
 from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
 from cleantext.rules.catalog import PACK_RULES
 
@@ -84,11 +84,17 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
         if rule.id in pack_ids:
             continue
         row = _row(doc, rule.id)
-        guards = [g for g in matcher_summary(rule.matcher)[1] if _NUMERIC_GUARD.match(g)]
+        # A guard of 0 means "no limit" (max_hits=0): nothing to document.
+        guards = [g for g in matcher_summary(rule.matcher)[1]
+                  if _NUMERIC_GUARD.match(g) and not g.endswith("=0")]
         if row is None or any(f"`{g}`" not in row[2] for g in guards):
             problems.append(f"{rule.id}: {', '.join(guards) or 'no numeric parameters'}")
-    for module, name in ((api, "MIN_EXTRACTED_CHARS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"),
-                         (page, "KEY_CHARS")):
+    constants = (
+        (api, "MIN_EXTRACTED_CHARS"), (api, "MIN_EXTRACTED_SHARE"), (extract, "FAST_MAX_ELEMENTS"),
+        (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
+        (page, "MAX_INDEXED_BLOCKS"),
+    )
+    for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
             problems.append(f"{module.__name__}.{name} = {getattr(module, name, None)}")
     for f in dataclasses.fields(Limits):
