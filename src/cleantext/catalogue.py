@@ -25,6 +25,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 
@@ -36,6 +37,11 @@ EXAMPLE_CHARS = 160
 LIST_ITEMS = 40
 _MD_SPECIAL = regex.compile(r"([\\`*_\[\]#|])")
 _BACKTICKS = regex.compile(r"`++")
+# Characters that HTML or Markdown would interpret inside an inline <code> element.
+_CODE_ENTITIES = MappingProxyType(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "\\": "&#92;",
+     "[": "&#91;", "]": "&#93;", "|": "&#124;"}
+)
 _SLUG_DROP = regex.compile(r"[^\w\s-]")
 _SLUG_JOIN = regex.compile(r"[-\s]++")
 _WRAPPER = regex.compile(r"</?(?:html|head|body|article)>", regex.IGNORECASE)
@@ -51,12 +57,20 @@ def md_text(text: str) -> str:
 
 
 def md_code(text: str) -> str:
-    """``text`` as one Markdown code span (line breaks shown as ``⏎``).
+    """``text`` as one inline code span (line breaks shown as ``⏎``).
+
+    Text with markup is written as an HTML ``<code>`` element with every special character
+    as an entity: Python-Markdown scans raw HTML before code spans, and a ``<!`` inside
+    backticks (a regex look-behind) would be read as a marked section.
 
     >>> md_code("a `b` c"), md_code("x\\ny")
     ('`` a `b` c ``', '`x ⏎ y`')
+    >>> md_code("(?<!a)*")
+    '<code>(?&lt;!a)&#42;</code>'
     """
     text = " ⏎ ".join(line.strip() for line in text.strip().splitlines()) or " "
+    if "<" in text:
+        return "<code>" + "".join(_CODE_ENTITIES.get(ch, ch) for ch in text) + "</code>"
     longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if longest or text.startswith(" ") or text.endswith(" ") else ""
