@@ -117,6 +117,7 @@ class Phrases(LineMatcher):
     max_chars: int = 200
     contains_max_chars: int = 160
     patterns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    max_hits: int = 0
 
     def _compile(self, languages: tuple[str, ...] | None) -> tuple[Any, Any]:
         short: list[str] = []

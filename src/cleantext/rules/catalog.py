@@ -50,6 +50,7 @@ class PackRuleSpec:
     explanation: str
     max_chars: int
     contains_max_chars: int
+    max_hits: int = 0  # see LineMatcher: more hits than this in one page means a listing
 
 
 PACK_RULES: tuple[PackRuleSpec, ...] = (
@@ -68,9 +69,9 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
                  "Photo credits and caption lines: a credit prefix or an agency credit at the end.", 300, 160),
     PackRuleSpec("byline.cue", Category.BYLINE,
                  "Credit lines for reporters and editors (\"reporting by\", \"contributed to this report\").",
-                 160, 200),
+                 160, 200, 3),
     PackRuleSpec("dateline.cue", Category.DATELINE,
-                 "Publication and update stamps and reading-time lines.", 80, 60),
+                 "Publication and update stamps and reading-time lines.", 80, 60, 3),
     PackRuleSpec("related.cue", Category.RELATED,
                  "Teasers and section headers that point to other articles (\"Read more:\", \"Related\").",
                  200, 120),
@@ -112,6 +113,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
         max_chars=spec.max_chars,
         contains_max_chars=spec.contains_max_chars,
         patterns=patterns,
+        max_hits=spec.max_hits,
     )
     return Rule(spec.id, spec.category, spec.explanation, matcher, tuple(languages),
                 tuple(examples), tuple(counterexamples))
