@@ -119,8 +119,15 @@ class Phrases(LineMatcher):
     patterns: Mapping[str, Sequence[str]] = field(default_factory=dict)
     max_hits: int = 0
 
-    def _compile(self, languages: tuple[str, ...] | None) -> tuple[Any, Any]:
-        short: list[str] = []
+    def _compile(self, languages: tuple[str, ...] | None) -> _Compiled:
+        """One pattern per position class: start-anchored, end-anchored, anywhere, contains.
+
+        Splitting them keeps matching linear and cheap: start-anchored branches are tried at
+        the first position only, end-anchored ones in the last ``TAIL`` characters only.
+        """
+        head: list[str] = []
+        tail: list[str] = []
+        free: list[str] = []
         kwargs: dict[str, list[str]] = {}
         contains = None
         for anchor, by_lang in self.phrases.items():
@@ -128,42 +135,64 @@ class Phrases(LineMatcher):
             if not selected:
                 continue
             name = f"p_{anchor.value}"
-            kwargs[name] = selected
+            template = _TEMPLATES[anchor].format(n=name)
             if anchor is Anchor.CONTAINS:
-                contains = regex.compile(_TEMPLATES[anchor].format(n=name), **{name: selected})
-            else:
-                short.append(_TEMPLATES[anchor].format(n=name))
-        short.extend(f"(?:{p})" for p in _select(self.patterns, languages))
-        kwargs.pop("p_contains", None)
-        main = regex.compile("|".join(short), **kwargs) if short else None
-        return main, contains
+                contains = regex.compile(template, **{name: selected})
+                continue
+            kwargs[name] = selected
+            (tail if anchor is Anchor.END else head).append(template)
+        for pattern in _select(self.patterns, languages):
+            group = head if pattern.startswith("^") else tail if pattern.endswith("$") else free
+            group.append(f"(?:{pattern})")
+
+        def build(parts: list[str]) -> Any:
+            if not parts:
+                return None
+            used = {k: v for k, v in kwargs.items() if f"<{k}>" in "".join(parts)}
+            return regex.compile("|".join(parts), **used)
+
+        return _Compiled(build(head), build(tail), build(free), contains)
 
     @cached_property
-    def _compiled(self) -> dict[tuple[str, ...] | None, tuple[Any, Any]]:
+    def _compiled(self) -> dict[tuple[str, ...] | None, _Compiled]:
         return {}
 
-    def compiled(self, languages: tuple[str, ...] | None) -> tuple[Any, Any]:
-        """The (short-paragraph pattern, contains pattern) for these languages, compiled once."""
+    def compiled(self, languages: tuple[str, ...] | None) -> _Compiled:
+        """The compiled patterns for these languages, compiled once per matcher."""
         cache = self._compiled
         if languages not in cache:
             cache[languages] = self._compile(languages)
         return cache[languages]
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
-        n = len(p.folded)
+        text = p.folded
+        n = len(text)
         if n > max(self.max_chars, self.contains_max_chars):
             return None
-        main, contains = self.compiled(languages)
+        c = self.compiled(languages)
         timeout = doc.regex_timeout
-        if main is not None and n <= self.max_chars:
-            m = main.search(p.folded, timeout=timeout)
-            if m:
-                return str(m.group(0)).strip()
-        if contains is not None and n <= self.contains_max_chars:
-            m = contains.search(p.folded, timeout=timeout)
-            if m:
-                return str(m.group(0)).strip()
-        return None
+        m = None
+        if n <= self.max_chars:
+            m = (
+                (c.head and c.head.match(text, timeout=timeout))
+                or (c.tail and c.tail.search(text, max(0, n - TAIL), timeout=timeout))
+                or (c.free and c.free.search(text, timeout=timeout))
+            )
+        if not m and c.contains is not None and n <= self.contains_max_chars:
+            m = c.contains.search(text, timeout=timeout)
+        return str(m.group(0)).strip() if m else None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    head: Any
+    tail: Any
+    free: Any
+    contains: Any
+
+
+# End-anchored phrases and patterns are looked for in the last TAIL characters only.
+TAIL = 150
 
 
 @dataclass(frozen=True, eq=False)

@@ -66,7 +66,7 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     PackRuleSpec("cookie.notice", Category.COOKIE,
                  "Cookie and consent notices and their buttons.", 300, 300),
     PackRuleSpec("caption.credit", Category.CAPTION,
-                 "Photo credits and caption lines: a credit prefix or an agency credit at the end.", 300, 160),
+                 "Photo credits and caption lines: a credit prefix or an agency credit at the end.", 250, 160),
     PackRuleSpec("byline.cue", Category.BYLINE,
                  "Credit lines for reporters and editors (\"reporting by\", \"contributed to this report\").",
                  160, 200, 3),
