@@ -10,6 +10,7 @@ import pytest
 
 from cleantext import Category, Limits, Rule, api, default_rules, extract, page
 from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
+from cleantext.rules import base
 from cleantext.rules.catalog import PACK_RULES
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -78,8 +79,10 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
     pack_ids = {spec.id for spec in PACK_RULES}
     for spec in PACK_RULES:
         row = _row(doc, spec.id)
-        if row is None or row[1:3] != [str(spec.max_chars), str(spec.contains_max_chars)]:
-            problems.append(f"{spec.id}: {spec.max_chars} / {spec.contains_max_chars}")
+        hits = getattr(spec, "max_hits", 0)
+        expected = [str(spec.max_chars), str(spec.contains_max_chars), str(hits) if hits else "—"]
+        if row is None or row[1:4] != expected:
+            problems.append(f"{spec.id}: {' / '.join(expected)}")
     for rule in default_rules():
         if rule.id in pack_ids:
             continue
@@ -92,7 +95,7 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
     constants = (
         (api, "MIN_EXTRACTED_CHARS"), (api, "MIN_EXTRACTED_SHARE"), (extract, "FAST_MAX_ELEMENTS"),
         (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
-        (page, "MAX_INDEXED_BLOCKS"),
+        (page, "MAX_INDEXED_BLOCKS"), (base, "TAIL"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
