@@ -20,6 +20,9 @@ from cleantext.rules.structure import bare
 HtmlElement = lxml.html.HtmlElement
 
 KEY_CHARS = 300
+# Text blocks looked at for cues, in document order (a bound on the work for hostile pages with
+# hundreds of thousands of blocks; real pages have a few thousand).
+MAX_INDEXED_BLOCKS = 50_000
 # Elements whose text is indexed even without own text: the usual paragraph-level blocks.
 INDEX_TAGS = frozenset(
     "p li h1 h2 h3 h4 h5 h6 figcaption blockquote dd dt td th pre caption address summary "
@@ -164,7 +167,9 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     """
     cues: dict[str, BlockCue] = {}
     sizes: dict[HtmlElement, int] = {}
-    for el in _indexed(tree):
+    for count, el in enumerate(_indexed(tree)):
+        if count == MAX_INDEXED_BLOCKS:
+            break
         text = el.text_content()
         key = cue_key(text)
         if key not in wanted:
@@ -217,7 +222,7 @@ def _title_variants(titles: list[str]) -> frozenset[str]:
 
 
 def _first_text(tree: HtmlElement, path: str) -> str | None:
-    for el in tree.iterfind(path):
+    for el in tree.xpath(path):  # libxml2's XPath: ElementPath would test every element in Python
         text = normalize_space(el.text_content())
         if text:
             return text

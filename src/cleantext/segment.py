@@ -48,6 +48,11 @@ class _Line:
                 self.link_chars += len(text.strip())
 
 
+# A collector stack frame: children left, in a link, the tail after the element, the link state
+# of that tail, the parent's line to resume when the element is a block (else None).
+_Frame = tuple[Iterator[_Element], bool, "str | None", bool, "_Line | None"]
+
+
 @dataclass
 class Collector:
     """Accumulates text blocks into (tag, text, link density) candidates."""
@@ -55,6 +60,8 @@ class Collector:
     blocks: set[str]
     skip: frozenset[str]
     out: list[tuple[str, str, float]] = field(default_factory=list)
+    # Past this many blocks the rest of the text becomes one last block, unexamined.
+    limit: int | None = None
 
     def flush(self, line: _Line) -> _Line:
         text = normalize_space("".join(line.parts))
@@ -70,12 +77,13 @@ class Collector:
         link = str(el.tag) in _LINK_TAGS
         line = _Line(tags.get(str(el.tag), "p"))
         line.add(el.text, link)
-        # (children left, in a link, tail after the element, link state of that tail,
-        #  the parent's line to resume when the element is a block, else None)
-        stack: list[tuple[Iterator[_Element], bool, str | None, bool, _Line | None]] = [
+        stack: list[_Frame] = [
             (iter(el), link, None, link, None)
         ]
         while stack:
+            if self.limit is not None and len(self.out) > self.limit:
+                self._rest(line, stack)
+                return
             children, link, tail, tail_link, parent = stack[-1]
             child = next(children, None)
             if child is None:
@@ -101,11 +109,23 @@ class Collector:
                 stack.append((iter(child), child_link, child.tail, link, None))
         self.flush(line)
 
+    def _rest(self, line: _Line, stack: list[_Frame]) -> None:
+        """All the text not collected yet (script and style text included), as one block."""
+        parts = list(line.parts)
+        for children, _, tail, _, _ in reversed(stack):
+            for child in children:  # (libxml2's XPath takes quadratic time over many siblings)
+                parts.extend(str(x) for x in child.itertext())
+                parts.append(child.tail or "")
+            parts.append(tail or "")
+        text = normalize_space(" ".join(parts))
+        if text:
+            self.out.append(("p", text, 0.0))
+
 
 def _paragraphs(
     blocks: list[tuple[str, str, float]], page: Page | None, limit: int | None = None
 ) -> list[Paragraph]:
-    """Paragraphs with features; blocks beyond ``limit`` are not examined (no fold, no cues)."""
+    """Paragraphs with features; blocks beyond ``limit`` are joined into one unexamined paragraph."""
     examined = blocks[:limit] if limit is not None else blocks
     out = []
     cues = page.cues(text for _, text, _ in examined) if page is not None else {}
@@ -120,15 +140,16 @@ def _paragraphs(
                 in_figure=(cue.in_figure if cue else False) or tag == "caption",
             )
         )
-    out.extend(Paragraph(index=i, text=text, folded="", tag=tag)
-               for i, (tag, text, _) in enumerate(blocks[len(examined):], len(examined)))
+    rest = blocks[len(examined):]
+    if rest:  # not examined: one paragraph without features
+        out.append(Paragraph(index=len(out), text="\n\n".join(text for _, text, _ in rest), folded=""))
     return out
 
 
 def from_extracted(body: _Element, page: Page, limit: int | None = None) -> list[Paragraph]:
     """Paragraphs of trafilatura's main-content body, with cues looked up in ``page``."""
     blocks = {"p", "head", "list", "item", "quote", "code", "table", "row", "cell", "div"}
-    collector = Collector(blocks, _EXTRACTED_SKIP)
+    collector = Collector(blocks, _EXTRACTED_SKIP, limit=limit)
     collector.block(body, _EXTRACTED_TAGS)
     return _paragraphs(collector.out, page, limit)
 
@@ -136,10 +157,11 @@ def from_extracted(body: _Element, page: Page, limit: int | None = None) -> list
 def from_dom(page: Page, limit: int | None = None) -> list[Paragraph]:
     """Paragraphs of every text block of the page body (no extractor: the rules decide).
 
-    Blocks beyond ``limit`` come without features (``folded`` empty): they are not examined.
+    Past ``limit`` blocks, all the remaining text comes as one last paragraph without features
+    (``folded`` empty): it is not examined.
     """
     body = page.tree.find("body")
-    collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP)
+    collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP, limit=limit)
     collector.block(body if body is not None else page.tree, _DOM_TAGS)
     return _paragraphs(collector.out, page, limit)
 
