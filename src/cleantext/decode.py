@@ -1,15 +1,33 @@
 """Bytes to text, and the characters no parser should see.
 
-Decoding order (cheap checks first): a byte-order mark; the charset given by the caller (an
-HTTP header); a charset declared in the first 4 KB of the page (``<meta charset>``,
-``http-equiv``, XML declaration); strict UTF-8; UTF-8 that repairs stray single bytes as
-Windows-1252 (a UTF-8 page with a few latin-1 bytes keeps its UTF-8 text readable); and
-finally Windows-1252, which decodes any byte. ``decode`` reports which one it used.
+Decoding order, every step cheap (a few passes over the bytes at C speed, no detection
+library):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. UTF-16 or UTF-32 without a mark, recognised by the NUL bytes of its ASCII characters;
+3. the charset given by the caller (``Config.charset``, from an HTTP header), then the one
+   the page declares in its first 4 KB (``<meta charset>``, ``http-equiv``, XML
+   declaration) — but bytes that are valid UTF-8 *and* contain non-ASCII text are UTF-8
+   whatever the label says (servers that label every page latin-1 are common; legacy text is
+   practically never valid UTF-8);
+4. strict UTF-8;
+5. the declared charset again, replacing the few bytes it cannot decode (a Shift-JIS page
+   with one bad byte stays Shift-JIS);
+6. UTF-8 that decodes each stray invalid byte on its own as Windows-1252, when most non-ASCII
+   bytes form valid UTF-8 (a UTF-8 page with a few latin-1 bytes stays readable);
+7. the documented fallback: Windows-1252, which decodes any byte.
+
+Labels follow the WHATWG encoding standard where Python's codec of the same name is stricter
+than browsers: latin-1 and ASCII mean Windows-1252, Shift_JIS means cp932, EUC-KR means cp949,
+GB2312/GBK mean GB18030; a page that declares UTF-16 in ASCII-compatible bytes is UTF-8.
+``decode`` returns the name of the decoding used (``Result.metadata.encoding``).
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import regex
 
@@ -25,22 +43,35 @@ _DECLARED = regex.compile(
     rb"""|<\?xml[^>]{0,100}?encoding\s*+=\s*+["']([a-zA-Z0-9_.:-]{1,40})""",
     regex.IGNORECASE,
 )
+# Python codec names (after codecs.lookup) replaced by the superset browsers use.
+_WHATWG: Mapping[str, str] = MappingProxyType({
+    "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+    "iso8859-11": "cp874", "tis-620": "cp874", "shift_jis": "cp932", "euc_kr": "cp949",
+    "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs",
+    "utf-16": "utf-8", "utf-16-le": "utf-8", "utf-16-be": "utf-8",
+    "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8",
+})
+# Codecs that are not charsets of web pages (compression, base64, rot13...).
+_NOT_TEXT = frozenset({"base64", "bz2", "hex", "quopri", "rot-13", "uu", "zlib", "idna", "punycode"})
 # Control characters (but tab, newline, carriage return), non-characters, lone surrogates.
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]++")
+# How much of the start is looked at to recognise UTF-16/32 without a byte-order mark.
+_SNIFF_BYTES = 4096
+# Share of the NUL-carrying positions that must be NUL (ASCII text in UTF-16/32).
+_NUL_SHARE = 0.6
 
 
 def _codec(name: str | None) -> str | None:
-    """The Python codec for a charset label, or None if unknown."""
+    """The Python codec for a charset label (WHATWG superset), or None if unknown."""
     if not name:
         return None
     try:
         info = codecs.lookup(name.strip().strip("\"'").lower())
     except LookupError:
         return None
-    # Pages that declare latin-1 or ASCII are in practice Windows-1252 (the WHATWG rule).
-    if info.name in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"
-    return info.name
+    if info.name in _NOT_TEXT or not getattr(info, "_is_text_encoding", True):
+        return None
+    return _WHATWG.get(info.name, info.name)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -50,11 +81,6 @@ def declared_charset(data: bytes) -> str | None:
         return None
     label = (m.group(1) or m.group(2) or b"").decode("ascii", "ignore")
     return _codec(label)
-
-
-def _utf8_repairing(data: bytes) -> str:
-    """UTF-8, decoding any invalid byte on its own as Windows-1252."""
-    return data.decode("utf-8", errors="cp1252repair")
 
 
 def _cp1252repair(err: UnicodeError) -> tuple[str, int]:
@@ -71,14 +97,41 @@ def _byte_cp1252(b: int) -> str:
         return chr(b)
 
 
-codecs.register_error("cp1252repair", _cp1252repair)
+codecs.register_error("cleantext-cp1252repair", _cp1252repair)
 
 
-def _try(data: bytes, codec: str) -> str | None:
+def _try(data: bytes, codec: str, errors: str = "strict") -> str | None:
     try:
-        return data.decode(codec)
+        return data.decode(codec, errors)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    """UTF-16/32 without a byte-order mark: NUL bytes where ASCII characters have them."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 8 or head.count(0) < len(head) // 4:
+        return None
+    for codec, width, zeros in (
+        ("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)),
+    ):
+        n = len(head) // width
+        if all(head[z::width][:n].count(0) >= _NUL_SHARE * n for z in zeros):
+            other = [i for i in range(width) if i not in zeros]
+            if all(head[o::width][:n].count(0) < (1 - _NUL_SHARE) * n for o in other):
+                return codec
+    return None
+
+
+def _utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII bytes (in the first 200 KB) that form valid UTF-8 sequences."""
+    head = data[:200_000]
+    non_ascii = len(head) - len(head.decode("ascii", errors="ignore"))
+    if not non_ascii:
+        return 1.0
+    valid = len(head.decode("utf-8", errors="ignore").encode("utf-8")) - (len(head) - non_ascii)
+    return max(0.0, valid / non_ascii)
 
 
 def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
@@ -88,36 +141,37 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     ('café', 'utf-8')
     >>> decode(b"caf\\xe9 ol\\xc3\\xa9")[1]
     'utf-8+cp1252-repair'
+    >>> decode("<p>été</p>".encode("utf-16-le"))
+    ('<p>été</p>', 'utf-16-le')
+    >>> decode(b'<meta charset="iso-8859-1"><p>caf\\xc3\\xa9</p>')[1]
+    'utf-8'
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec.replace("-sig", ""), errors="replace"), codec
-    for codec_name in (_codec(charset), declared_charset(data)):
-        if codec_name and codec_name != "utf-8":
-            text = _try(data, codec_name)
-            if text is not None:
-                return text, codec_name
-    text = _try(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
-    repaired = _utf8_repairing(data)
-    # Mostly valid UTF-8 with stray bytes: keep the repair; mostly invalid: a legacy charset.
+    sniffed = _nul_pattern(data)
+    if sniffed:
+        return data.decode(sniffed, errors="replace"), sniffed
+    utf8 = _try(data, "utf-8")
+    declared = [c for c in (_codec(charset), declared_charset(data)) if c]
+    if utf8 is not None and (not declared or not data.isascii()):
+        return utf8, "utf-8"
+    for codec in declared:
+        text = _try(data, codec)
+        if text is not None:
+            return text, codec
+    if utf8 is not None:
+        return utf8, "utf-8"
+    for codec in declared:
+        if codec != "utf-8":
+            text = _try(data, codec, "replace")
+            if text is not None and text.count("\ufffd") <= max(2, len(text) // 1000):
+                return text, codec + "+replace"
     if _utf8_share(data) >= 0.5:
-        return repaired, "utf-8+cp1252-repair"
+        return data.decode("utf-8", errors="cleantext-cp1252repair"), "utf-8+cp1252-repair"
     return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _utf8_share(data: bytes) -> float:
-    """Share of non-ASCII bytes that form valid UTF-8 sequences."""
-    non_ascii = sum(1 for b in data[:200_000] if b >= 0x80)
-    if not non_ascii:
-        return 1.0
-    valid = len(data[:200_000].decode("utf-8", errors="ignore").encode("utf-8")) - (
-        len(data[:200_000]) - non_ascii
-    )
-    return max(0.0, valid / non_ascii)
 
 
 def sanitize(text: str) -> str:
     """Remove control characters, non-characters and lone surrogates (never cut the text)."""
-    return _BAD_CHARS.sub("", text)
+    return str(_BAD_CHARS.sub("", text))
