@@ -34,6 +34,9 @@ class Limits:
             millisecond per short paragraph, so this bounds a hostile page to a few seconds).
         regex_timeout: seconds any single rule match may take before it is abandoned (the
             ``regex`` module's timeout, a backstop: all rule patterns are linear). Default 1.0.
+
+    >>> Config(limits=Limits(max_bytes=1_000)).limits.max_bytes
+    1000
     """
 
     max_bytes: int = 20_000_000

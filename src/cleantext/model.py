@@ -67,6 +67,10 @@ class Extractor(str, enum.Enum):
     returns (almost) nothing; ``TRAFILATURA_FULL`` runs trafilatura's full cascade (slower);
     ``NONE`` takes every text block of the page body and leaves all selection to the rules
     (useful when the HTML is already the article, e.g. a CMS export).
+
+    >>> from cleantext import Config
+    >>> Config(extractor="none").extractor is Extractor.NONE
+    True
     """
 
     TRAFILATURA = "trafilatura"
@@ -78,7 +82,13 @@ class Extractor(str, enum.Enum):
 
 
 class Stage(str, enum.Enum):
-    """The engine stage that made a decision (kept on every decision, as jusText does)."""
+    """The engine stage that made a decision (kept on every decision, as jusText does).
+
+    >>> from cleantext import clean_and_explain
+    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast.\\nIt rained.")
+    >>> [d.stage.value for d in r.decisions]
+    ['context', 'keep', 'keep']
+    """
 
     EXTRACT = "extract"
     LINE = "line"
@@ -110,6 +120,10 @@ class Paragraph:
         in_figure: inside ``figure``/``figcaption`` in the original page.
         blank_before: in plain text, an empty line precedes it (the first line counts as yes).
         blank_after: in plain text, an empty line follows it (the last line counts as yes).
+
+    >>> p = Paragraph(index=0, text="Share this article", folded="share this article", tag="line")
+    >>> p.chars, p.link_density, p.tokens
+    (18, 0.0, frozenset())
     """
 
     index: int
@@ -167,6 +181,12 @@ class Metadata:
 
     ``encoding`` names the decoding used for bytes (``"str"`` when a str was given).
     ``truncated`` is None, or the reason a configured limit cut the input (never silent).
+
+    >>> from cleantext import clean_and_explain
+    >>> meta = clean_and_explain(b"<html lang='en'><head><title>Storm hits coast</title></head>"
+    ...                          b"<body><p>The storm hit the coast on Monday night.</p></body></html>").metadata
+    >>> meta.title, meta.language, meta.encoding, meta.kind.value
+    ('Storm hits coast', 'en', 'utf-8', 'html')
     """
 
     title: str | None = None
@@ -192,6 +212,11 @@ class Result:
 
     ``paragraphs`` are the kept texts (what :func:`cleantext.clean` returns); ``decisions`` has
     one entry per candidate paragraph, in document order.
+
+    >>> from cleantext import clean_and_explain
+    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast.\\nIt rained all night.")
+    >>> r.paragraphs, r.drop_counts()
+    (['The storm hit the coast.', 'It rained all night.'], {'headline': 1})
     """
 
     paragraphs: list[str]

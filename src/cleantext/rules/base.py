@@ -35,6 +35,9 @@ class Anchor(str, enum.Enum):
     ``LINE``: the whole paragraph is the phrase (trailing punctuation allowed).
     ``START``: the paragraph starts with the phrase. ``END``: it ends with it.
     ``CONTAINS``: the phrase occurs anywhere (use only with a tight length guard).
+
+    >>> Anchor("start") is Anchor.START, str(Anchor.CONTAINS)
+    (True, 'contains')
     """
 
     LINE = "line"
