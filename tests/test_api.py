@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from _data import scrapinghub_pages
 
 import cleantext
 from cleantext import Category, Config, InputKind, Rule
-
-from _data import scrapinghub_pages
 
 TEXT = (
     "The council approved the new budget on Tuesday after a long debate.\n"

@@ -13,7 +13,9 @@ def test_seed_drop_categories(seed_text: str, seed_expected: dict) -> None:
     result = cleantext.clean_and_explain(seed_text)
     dropped = {d.text: d for d in result.decisions if not d.kept}
     expected = seed_expected["dropped"]
-    same = [e for e in expected if e["text"] in dropped and dropped[e["text"]].category.value == e["category"]]
+    same = [
+        e for e in expected if e["text"] in dropped and dropped[e["text"]].category.value == e["category"]
+    ]
     missing = [(e["category"], e["text"][:50]) for e in expected if e not in same]
     assert len(same) >= 14, f"categories differ for: {missing}"
     # Every expected drop is dropped (whatever its category), and every drop names its rule.

@@ -14,6 +14,7 @@ from cleantext.fold import fold
 from cleantext.language import guess_language
 from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result
 from cleantext.page import Page, parse, read_page, visible_chars
+from cleantext.rules.base import Rule
 from cleantext.rules.catalog import default_rules
 from cleantext.rules.structure import bare
 from cleantext.textmeta import date_from_text
@@ -74,7 +75,11 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     body = extract.main_content(page.tree, page.url, full=full, include_tables=config.include_tables)
     paragraphs = segment.from_extracted(body, page, limit) if body is not None else []
     chars = sum(p.chars for p in paragraphs)
-    if not full and can_retry and (chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible_chars(page.tree)):
+    if (
+        not full
+        and can_retry
+        and (chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible_chars(page.tree))
+    ):
         body = extract.main_content(page.tree, page.url, full=True, include_tables=config.include_tables)
         retry = segment.from_extracted(body, page, limit) if body is not None else []
         if sum(p.chars for p in retry) > sum(p.chars for p in paragraphs):
@@ -82,28 +87,40 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     return paragraphs
 
 
-def _rules(config: Config) -> tuple[engine.Rule, ...]:
+def _rules(config: Config) -> tuple[Rule, ...]:
     base = default_rules() if config.use_default_rules else ()
     return base + config.rules
 
 
 def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
     guarded = guard.guard(prepared.text, config.limits)
-    prepared = replace(prepared, text=guarded.html, truncated=guard.join_reasons(prepared.truncated, guarded.truncated))
+    prepared = replace(
+        prepared, text=guarded.html, truncated=guard.join_reasons(prepared.truncated, guarded.truncated)
+    )
     tree = parse(prepared.text)
     if tree is None:
-        meta = Metadata(url=url, encoding=prepared.encoding, kind=InputKind.HTML, truncated=prepared.truncated)
+        meta = Metadata(
+            url=url, encoding=prepared.encoding, kind=InputKind.HTML, truncated=prepared.truncated
+        )
         return Result([], [], meta)
     page = read_page(tree, url)
-    paragraphs, overflow = guard.limit_paragraphs(_html_paragraphs(page, config), config.limits.max_paragraphs)
+    paragraphs, overflow = guard.limit_paragraphs(
+        _html_paragraphs(page, config), config.limits.max_paragraphs
+    )
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
     decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
     language = page.language or guess_language(" ".join(p.folded for p in paragraphs[:40]))
     meta = Metadata(
-        title=page.title, author=page.author, date=page.date, url=page.url, language=language,
-        encoding=prepared.encoding, description=page.description, kind=InputKind.HTML,
+        title=page.title,
+        author=page.author,
+        date=page.date,
+        url=page.url,
+        language=language,
+        encoding=prepared.encoding,
+        description=page.description,
+        kind=InputKind.HTML,
         truncated=prepared.truncated,
     )
     return _result(decisions, meta)
@@ -147,9 +164,7 @@ def _result(decisions: list[Decision], meta: Metadata) -> Result:
     return Result([d.text for d in decisions if d.kept], decisions, meta)
 
 
-def clean_and_explain(
-    source: str | bytes, *, url: str | None = None, config: Config | None = None
-) -> Result:
+def clean_and_explain(source: str | bytes, *, url: str | None = None, config: Config | None = None) -> Result:
     """Clean ``source`` and explain every decision.
 
     ``source`` is HTML (str or bytes) or plain scraped text (str). Returns a :class:`Result`

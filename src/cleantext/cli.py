@@ -35,14 +35,27 @@ def _config(args: argparse.Namespace) -> Config:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", help="HTML or text file ('-' or nothing: stdin)")
     p.add_argument("--url", help="the page's URL (metadata only)")
-    p.add_argument("--kind", choices=[k.value for k in InputKind], default="auto",
-                   help="force the input kind (default: detect)")
-    p.add_argument("--extractor", choices=[e.value for e in Extractor], default="trafilatura",
-                   help="how HTML main content is found (default: trafilatura)")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in InputKind],
+        default="auto",
+        help="force the input kind (default: detect)",
+    )
+    p.add_argument(
+        "--extractor",
+        choices=[e.value for e in Extractor],
+        default="trafilatura",
+        help="how HTML main content is found (default: trafilatura)",
+    )
     p.add_argument("--lang", help="comma-separated language packs to apply (default: all)")
     p.add_argument("--disable-rule", action="append", metavar="ID", help="a rule id that never fires")
-    p.add_argument("--disable-category", action="append", metavar="CATEGORY",
-                   choices=[c.value for c in Category], help="a category whose rules never fire")
+    p.add_argument(
+        "--disable-category",
+        action="append",
+        metavar="CATEGORY",
+        choices=[c.value for c in Category],
+        help="a category whose rules never fire",
+    )
 
 
 def _run(args: argparse.Namespace) -> Result:
@@ -75,14 +88,24 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     rules = default_rules()
     if args.json:
-        rows = [{"id": r.id, "category": r.category.value, "stage": r.stage.value,
-                 "languages": list(r.languages), "explanation": r.explanation} for r in rules]
+        rows = [
+            {
+                "id": r.id,
+                "category": r.category.value,
+                "stage": r.stage.value,
+                "languages": list(r.languages),
+                "explanation": r.explanation,
+            }
+            for r in rules
+        ]
         json.dump(rows, sys.stdout, indent=1)
         sys.stdout.write("\n")
         return 0
     for r in rules:
         langs = ",".join(r.languages) if r.languages else "*"
-        sys.stdout.write(f"{r.id:<28} {r.category.value:<11} {r.stage.value:<9} {langs:<24} {r.explanation}\n")
+        sys.stdout.write(
+            f"{r.id:<28} {r.category.value:<11} {r.stage.value:<9} {langs:<24} {r.explanation}\n"
+        )
     return 0
 
 

@@ -102,7 +102,7 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
 def decisions(doc: DocView, config: Config) -> list[Decision]:
     """One :class:`Decision` per paragraph, from the claims recorded in ``doc``."""
     out = []
-    for p, mark in zip(doc.paragraphs, doc.marks):
+    for p, mark in zip(doc.paragraphs, doc.marks, strict=True):
         if mark is None:
             out.append(Decision(text=p.text, kept=True))
         else:

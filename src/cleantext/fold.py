@@ -52,9 +52,9 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKC", text).translate(_PUNCT_TABLE)
         if _LOOKALIKE.search(text) and _LATIN.search(text):
             text = text.translate(_CONFUSABLE_TABLE)
-    return _SPACES.sub(" ", text).strip().casefold()
+    return str(_SPACES.sub(" ", text)).strip().casefold()
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends (text otherwise as is)."""
-    return _SPACES.sub(" ", text).strip()
+    return str(_SPACES.sub(" ", text)).strip()

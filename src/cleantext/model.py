@@ -183,8 +183,9 @@ class Metadata:
     ``truncated`` is None, or the reason a configured limit cut the input (never silent).
 
     >>> from cleantext import clean_and_explain
-    >>> meta = clean_and_explain(b"<html lang='en'><head><title>Storm hits coast</title></head>"
-    ...                          b"<body><p>The storm hit the coast on Monday night.</p></body></html>").metadata
+    >>> page = (b"<html lang='en'><head><title>Storm hits coast</title></head>"
+    ...         b"<body><p>The storm hit the coast on Monday night.</p></body></html>")
+    >>> meta = clean_and_explain(page).metadata
     >>> meta.title, meta.language, meta.encoding, meta.kind.value
     ('Storm hits coast', 'en', 'utf-8', 'html')
     """

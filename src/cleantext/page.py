@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 import regex
+from lxml.html import HtmlElement
 
 from cleantext.fold import fold, normalize_space
 from cleantext.rules.structure import bare
-
-HtmlElement = lxml.html.HtmlElement
 
 KEY_CHARS = 300
 # Text blocks looked at for cues, in document order (a bound on the work for hostile pages with
@@ -25,11 +24,31 @@ KEY_CHARS = 300
 MAX_INDEXED_BLOCKS = 50_000
 # Elements whose text is indexed even without own text: the usual paragraph-level blocks.
 INDEX_TAGS = frozenset(
-    "p li h1 h2 h3 h4 h5 h6 figcaption blockquote dd dt td th pre caption address summary "
-    "label time".split()
+    [
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "blockquote",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "pre",
+        "caption",
+        "address",
+        "summary",
+        "label",
+        "time",
+    ]
 )
 # Ancestor elements whose tag name becomes a token ("tag:nav"), like a class name would.
-TAG_TOKENS = frozenset("nav footer aside header form figure figcaption menu".split())
+TAG_TOKENS = frozenset(["nav", "footer", "aside", "header", "form", "figure", "figcaption", "menu"])
 ATTR_TOKENS = ("class", "id", "role", "itemprop", "data-component", "data-testid")
 ANCESTOR_LEVELS = 3
 # An ancestor's tokens count only if it is a box, not the article's wrapper: a theme that calls
@@ -38,7 +57,7 @@ BOX_CHARS = 1500
 _SPLIT = regex.compile(r"[\s]++")
 _PART = regex.compile(r"[-_:]++")
 _XML_DECL = regex.compile(r"^\s*+<\?xml[^>]{0,200}+\?>")
-_TITLE_SEPARATORS = regex.compile(r"\s++(?:[|·•»:]|::|[-–—])\s++")
+_TITLE_SEPARATORS = regex.compile(r"\s++(?:[|·•»:]|::|[-\u2013\u2014])\s++")
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -78,9 +97,13 @@ def parse(html: str) -> HtmlElement | None:
         return None
     # huge_tree: without it libxml2 silently drops a page with a text node over 10 MB and
     # everything nested deeper than 255 (cleantext.guard flattens deep nesting beforehand).
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
-        default_doctype=False, huge_tree=True,
+    parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lack default_doctype
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        collect_ids=False,
+        default_doctype=False,
+        huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
@@ -177,8 +200,11 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
         cue = BlockCue(_tokens(el, sizes), _in_figure(el), _link_density(el, text))
         old = cues.get(key)
         if old is not None:
-            cue = BlockCue(old.tokens | cue.tokens, old.in_figure or cue.in_figure,
-                           min(old.link_density, cue.link_density))
+            cue = BlockCue(
+                old.tokens | cue.tokens,
+                old.in_figure or cue.in_figure,
+                min(old.link_density, cue.link_density),
+            )
         cues[key] = cue
     return cues
 
@@ -204,7 +230,7 @@ def _meta(metas: dict[str, str], *names: str) -> str | None:
 
 
 def _captions(tree: HtmlElement) -> frozenset[str]:
-    texts = []
+    texts: list[str] = []
     for img in tree.iter("img"):
         texts.extend(v for v in (img.get("alt"), img.get("title")) if v)
     keys = (bare(fold(t[:2000])) for t in texts)
@@ -230,9 +256,20 @@ def _first_text(tree: HtmlElement, path: str) -> str | None:
 
 
 def _date(tree: HtmlElement, metas: dict[str, str]) -> str | None:
-    raw = _meta(metas, "article:published_time", "og:article:published_time", "datePublished",
-                "date", "pubdate", "publishdate", "publish-date", "dc.date", "DC.date.issued",
-                "sailthru.date", "parsely-pub-date")
+    raw = _meta(
+        metas,
+        "article:published_time",
+        "og:article:published_time",
+        "datePublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "dc.date",
+        "DC.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    )
     if raw is None:
         for el in tree.iterfind(".//time[@datetime]"):
             raw = el.get("datetime")
@@ -246,7 +283,7 @@ def _date(tree: HtmlElement, metas: dict[str, str]) -> str | None:
 def _author(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     author = _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
     if author and not author.startswith("http"):
-        return regex.sub(r"^(?i:by)\s++", "", author)
+        return str(regex.sub(r"^(?i:by)\s++", "", author))
     return _first_text(tree, './/*[@rel="author"]') or _first_text(tree, './/*[@itemprop="author"]')
 
 

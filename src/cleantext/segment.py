@@ -21,15 +21,81 @@ _LINK_TAGS = frozenset({"ref", "a"})
 _BREAK_TAGS = frozenset({"lb", "br"})
 # Raw HTML block tags (for the extractor-free path).
 _DOM_BLOCKS = frozenset(
-    "p li h1 h2 h3 h4 h5 h6 figcaption blockquote dd dt td th pre caption address summary div "
-    "section article header footer aside nav ul ol dl table tr tbody thead tfoot form main figure "
-    "details fieldset center".split()
+    [
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "blockquote",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "pre",
+        "caption",
+        "address",
+        "summary",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "tbody",
+        "thead",
+        "tfoot",
+        "form",
+        "main",
+        "figure",
+        "details",
+        "fieldset",
+        "center",
+    ]
 )
-_DOM_TAGS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li",
-             "blockquote": "quote", "pre": "pre", "td": "cell", "th": "cell",
-             "figcaption": "caption", "caption": "caption"}
-_DOM_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "select",
-                       "option", "button", "object", "embed", "canvas", "map"})
+_DOM_TAGS = {
+    "h1": "h",
+    "h2": "h",
+    "h3": "h",
+    "h4": "h",
+    "h5": "h",
+    "h6": "h",
+    "li": "li",
+    "blockquote": "quote",
+    "pre": "pre",
+    "td": "cell",
+    "th": "cell",
+    "figcaption": "caption",
+    "caption": "caption",
+}
+_DOM_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "iframe",
+        "select",
+        "option",
+        "button",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+    }
+)
 _EXTRACTED_SKIP = frozenset({"graphic"})
 
 
@@ -77,9 +143,7 @@ class Collector:
         link = str(el.tag) in _LINK_TAGS
         line = _Line(tags.get(str(el.tag), "p"))
         line.add(el.text, link)
-        stack: list[_Frame] = [
-            (iter(el), link, None, link, None)
-        ]
+        stack: list[_Frame] = [(iter(el), link, None, link, None)]
         while stack:
             if self.limit is not None and len(self.out) > self.limit:
                 self._rest(line, stack)
@@ -134,13 +198,16 @@ def _paragraphs(
         cue = cues.get(cue_key(text))
         out.append(
             Paragraph(
-                index=i, text=text, folded=folded, tag=tag,
+                index=i,
+                text=text,
+                folded=folded,
+                tag=tag,
                 link_density=round(max(density, cue.link_density if cue else 0.0), 3),
                 tokens=cue.tokens if cue else frozenset(),
                 in_figure=(cue.in_figure if cue else False) or tag == "caption",
             )
         )
-    rest = blocks[len(examined):]
+    rest = blocks[len(examined) :]
     if rest:  # not examined: one paragraph without features
         out.append(Paragraph(index=len(out), text="\n\n".join(text for _, text, _ in rest), folded=""))
     return out
@@ -178,7 +245,6 @@ def _lines(text: str) -> Iterator[tuple[str, bool, bool]]:
 def from_text(text: str) -> list[Paragraph]:
     """Every non-empty line of plain text is a candidate paragraph."""
     return [
-        Paragraph(index=i, text=line, folded=fold(line), tag="line", blank_before=before,
-                  blank_after=after)
+        Paragraph(index=i, text=line, folded=fold(line), tag="line", blank_before=before, blank_after=after)
         for i, (line, before, after) in enumerate(_lines(text))
     ]

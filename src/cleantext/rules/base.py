@@ -64,7 +64,10 @@ _LETTER = regex.compile(r"\p{L}")
 class Matcher(Protocol):
     """What every matcher offers the engine."""
 
-    stage: Stage
+    @property
+    def stage(self) -> Stage:
+        """The engine stage the matcher runs in."""
+        ...  # pragma: no cover  # protocol
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         """Yield ``(paragraph index, evidence)`` for each paragraph this matcher drops."""

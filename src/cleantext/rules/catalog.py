@@ -54,39 +54,80 @@ class PackRuleSpec:
 
 
 PACK_RULES: tuple[PackRuleSpec, ...] = (
-    PackRuleSpec("donation.appeal", Category.DONATION,
-                 "Appeals for donations, support or membership that close or open a news page's funding box.",
-                 200, 400),
-    PackRuleSpec("comment.widget", Category.COMMENT,
-                 "Labels, counters, login prompts and status messages of a comment section.", 160, 200),
-    PackRuleSpec("newsletter.signup", Category.NEWSLETTER,
-                 "Newsletter sign-up prompts and the success and error states their forms print.", 200, 250),
-    PackRuleSpec("paywall.prompt", Category.PAYWALL,
-                 "Subscription and paywall prompts that interrupt or end a limited article.", 200, 250),
-    PackRuleSpec("cookie.notice", Category.COOKIE,
-                 "Cookie and consent notices and their buttons.", 300, 300),
-    PackRuleSpec("caption.credit", Category.CAPTION,
-                 "Photo credits and caption lines: a credit prefix or an agency credit at the end.", 250, 160),
-    PackRuleSpec("byline.cue", Category.BYLINE,
-                 "Credit lines for reporters and editors (\"reporting by\", \"contributed to this report\").",
-                 160, 200, 3),
-    PackRuleSpec("dateline.cue", Category.DATELINE,
-                 "Publication and update stamps and reading-time lines.", 80, 60, 3),
-    PackRuleSpec("related.cue", Category.RELATED,
-                 "Teasers and section headers that point to other articles (\"Read more:\", \"Related\").",
-                 200, 120),
-    PackRuleSpec("share.bar", Category.SHARE,
-                 "Share and follow buttons printed as text.", 80, 100),
-    PackRuleSpec("cta.prompt", Category.CTA,
-                 "Calls to action: click here, get the app, listen, watch.", 160, 120),
-    PackRuleSpec("ad.label", Category.AD,
-                 "Advertising labels and affiliate disclosures.", 60, 200),
-    PackRuleSpec("legal.footer", Category.LEGAL,
-                 "Copyright, rights-reserved and redistribution notices, legal links.", 300, 300),
-    PackRuleSpec("tags.list", Category.TAGS,
-                 "Tag and topic lists introduced by their label.", 300, 0),
-    PackRuleSpec("nav.crumb", Category.NAV,
-                 "Navigation links printed as text: skip links, back to top, previous/next.", 60, 0),
+    PackRuleSpec(
+        "donation.appeal",
+        Category.DONATION,
+        "Appeals for donations, support or membership that close or open a news page's funding box.",
+        200,
+        400,
+    ),
+    PackRuleSpec(
+        "comment.widget",
+        Category.COMMENT,
+        "Labels, counters, login prompts and status messages of a comment section.",
+        160,
+        200,
+    ),
+    PackRuleSpec(
+        "newsletter.signup",
+        Category.NEWSLETTER,
+        "Newsletter sign-up prompts and the success and error states their forms print.",
+        200,
+        250,
+    ),
+    PackRuleSpec(
+        "paywall.prompt",
+        Category.PAYWALL,
+        "Subscription and paywall prompts that interrupt or end a limited article.",
+        200,
+        250,
+    ),
+    PackRuleSpec("cookie.notice", Category.COOKIE, "Cookie and consent notices and their buttons.", 300, 300),
+    PackRuleSpec(
+        "caption.credit",
+        Category.CAPTION,
+        "Photo credits and caption lines: a credit prefix or an agency credit at the end.",
+        250,
+        160,
+    ),
+    PackRuleSpec(
+        "byline.cue",
+        Category.BYLINE,
+        'Credit lines for reporters and editors ("reporting by", "contributed to this report").',
+        160,
+        200,
+        3,
+    ),
+    PackRuleSpec(
+        "dateline.cue", Category.DATELINE, "Publication and update stamps and reading-time lines.", 80, 60, 3
+    ),
+    PackRuleSpec(
+        "related.cue",
+        Category.RELATED,
+        'Teasers and section headers that point to other articles ("Read more:", "Related").',
+        200,
+        120,
+    ),
+    PackRuleSpec("share.bar", Category.SHARE, "Share and follow buttons printed as text.", 80, 100),
+    PackRuleSpec(
+        "cta.prompt", Category.CTA, "Calls to action: click here, get the app, listen, watch.", 160, 120
+    ),
+    PackRuleSpec("ad.label", Category.AD, "Advertising labels and affiliate disclosures.", 60, 200),
+    PackRuleSpec(
+        "legal.footer",
+        Category.LEGAL,
+        "Copyright, rights-reserved and redistribution notices, legal links.",
+        300,
+        300,
+    ),
+    PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0),
+    PackRuleSpec(
+        "nav.crumb",
+        Category.NAV,
+        "Navigation links printed as text: skip links, back to top, previous/next.",
+        60,
+        0,
+    ),
 )
 
 
@@ -115,8 +156,15 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
         patterns=patterns,
         max_hits=spec.max_hits,
     )
-    return Rule(spec.id, spec.category, spec.explanation, matcher, tuple(languages),
-                tuple(examples), tuple(counterexamples))
+    return Rule(
+        spec.id,
+        spec.category,
+        spec.explanation,
+        matcher,
+        tuple(languages),
+        tuple(examples),
+        tuple(counterexamples),
+    )
 
 
 def _vocab(packs: Sequence[Pack], key: str) -> dict[str, tuple[str, ...]]:
@@ -126,21 +174,30 @@ def _vocab(packs: Sequence[Pack], key: str) -> dict[str, tuple[str, ...]]:
 def _date_rules(packs: Sequence[Pack]) -> list[Rule]:
     langs = tuple(p.language for p in packs)
     return [
-        Rule("dateline.shape", Category.DATELINE,
-             "A line made only of a date, weekday, time and words such as \"updated\": a timestamp.",
-             DateLine(_vocab(packs, "months"), _vocab(packs, "weekdays"), _vocab(packs, "date_words")),
-             langs,
-             ("Tuesday 19 February 2019 09:19 EST", "Updated: 12/03/2021 14:05", "March 3, 2024"),
-             ("Tuesday was the coldest day of February.", "19 people were injured", "2019")),
-        Rule("byline.prefix", Category.BYLINE,
-             "A short line of a byline word and a capitalised name (\"By Jane Doe, Staff Writer\").",
-             BylinePrefix(_vocab(packs, "byline_prefixes"),
-                          {lang: p.vocab.get("months", ()) + p.vocab.get("weekdays", ())
-                           for lang, p in ((p.language, p) for p in packs)}),
-             langs,
-             ("By Jane Doe", "By Maria Lopez and Tom Evans, Staff Writers", "Von Hans Müller"),
-             ("By Monday, the river had risen again.", "By the end of the year prices fell.",
-              "By 2030")),
+        Rule(
+            "dateline.shape",
+            Category.DATELINE,
+            'A line made only of a date, weekday, time and words such as "updated": a timestamp.',
+            DateLine(_vocab(packs, "months"), _vocab(packs, "weekdays"), _vocab(packs, "date_words")),
+            langs,
+            ("Tuesday 19 February 2019 09:19 EST", "Updated: 12/03/2021 14:05", "March 3, 2024"),
+            ("Tuesday was the coldest day of February.", "19 people were injured", "2019"),
+        ),
+        Rule(
+            "byline.prefix",
+            Category.BYLINE,
+            'A short line of a byline word and a capitalised name ("By Jane Doe, Staff Writer").',
+            BylinePrefix(
+                _vocab(packs, "byline_prefixes"),
+                {
+                    lang: p.vocab.get("months", ()) + p.vocab.get("weekdays", ())
+                    for lang, p in ((p.language, p) for p in packs)
+                },
+            ),
+            langs,
+            ("By Jane Doe", "By Maria Lopez and Tom Evans, Staff Writers", "Von Hans Müller"),
+            ("By Monday, the river had risen again.", "By the end of the year prices fell.", "By 2030"),
+        ),
     ]
 
 
@@ -158,44 +215,167 @@ class TokenRuleSpec:
 
 # ``tokens`` match whole class/id tokens; ``parts`` also match a part of a compound token.
 TOKEN_RULES: tuple[TokenRuleSpec, ...] = (
-    TokenRuleSpec("donation.container", Category.DONATION, "Text inside a donation or membership box.",
-                  ("support-us", "supportus", "membership-cta"), ("donate", "donation", "donations"), 400),
-    TokenRuleSpec("comment.container", Category.COMMENT, "Text inside a comment widget.",
-                  ("respond", "commentlist"), ("comments", "disqus", "commentform"), 300),
-    TokenRuleSpec("newsletter.container", Category.NEWSLETTER, "Text inside a newsletter sign-up form.",
-                  ("signup", "sign-up", "optin", "opt-in", "subscribe-form"), ("newsletter", "newsletters"),
-                  300),
-    TokenRuleSpec("paywall.container", Category.PAYWALL, "Text inside a paywall or registration-wall box.",
-                  ("subscription-prompt", "premium-wall"), ("paywall", "regwall"), 300),
-    TokenRuleSpec("related.container", Category.RELATED,
-                  "Text inside a related-articles or recommendation block.",
-                  ("more-stories", "read-more", "readmore", "most-read", "mostread", "most-popular",
-                   "recirc", "recirculation"),
-                  ("related", "recommended", "recommendations", "outbrain", "taboola"), 250),
-    TokenRuleSpec("share.container", Category.SHARE, "Text inside a share or follow bar.",
-                  ("share", "sharing", "share-bar", "sharebar", "social-share", "social-links",
-                   "follow-us", "addthis", "sharethis"), ("sharebar", "addthis", "sharethis"), 120),
-    TokenRuleSpec("byline.container", Category.BYLINE, "Text of the byline or author box.",
-                  ("byline", "author-name", "article-author", "author-bio", "authorbio", "byline-author"),
-                  ("byline",), 160),
-    TokenRuleSpec("dateline.container", Category.DATELINE, "Text of the publication date or timestamp.",
-                  ("dateline", "timestamp", "pubdate", "publish-date", "published-date", "post-date",
-                   "entry-date", "article-date", "datetime", "date"), ("dateline", "timestamp", "pubdate"), 80),
-    TokenRuleSpec("caption.container", Category.CAPTION, "Text of an image credit element.",
-                  ("credit", "image-credit", "photo-credit", "media-credit", "credits"), ("credit",), 160),
-    TokenRuleSpec("cookie.container", Category.COOKIE, "Text of a cookie or consent banner.",
-                  ("cookie-banner", "cookie-notice", "cookie-consent", "cookieconsent", "gdpr", "cmp",
-                   "consent-banner"), ("cookiebanner", "cookieconsent", "gdpr"), 400),
-    TokenRuleSpec("ad.container", Category.AD, "Text inside an advertising slot.",
-                  ("ad", "ads", "advert", "advertisement", "adslot", "ad-slot", "ad-container", "dfp",
-                   "adsense", "ad-label"), ("advert", "advertisement", "adsense", "adslot"), 120),
-    TokenRuleSpec("legal.container", Category.LEGAL, "Text of a copyright or disclaimer element.",
-                  ("copyright", "disclaimer"), ("copyright",), 300),
-    TokenRuleSpec("tags.container", Category.TAGS, "Text of a tag or topic list.",
-                  ("tags", "tag-list", "taglist", "post-tags", "article-tags", "entry-tags"), ("taglist",), 200),
-    TokenRuleSpec("nav.container", Category.NAV, "Text of breadcrumbs or pagination.",
-                  ("breadcrumb", "breadcrumbs", "pagination", "pager", "skip-link"), ("breadcrumb",
-                                                                                      "breadcrumbs"), 120),
+    TokenRuleSpec(
+        "donation.container",
+        Category.DONATION,
+        "Text inside a donation or membership box.",
+        ("support-us", "supportus", "membership-cta"),
+        ("donate", "donation", "donations"),
+        400,
+    ),
+    TokenRuleSpec(
+        "comment.container",
+        Category.COMMENT,
+        "Text inside a comment widget.",
+        ("respond", "commentlist"),
+        ("comments", "disqus", "commentform"),
+        300,
+    ),
+    TokenRuleSpec(
+        "newsletter.container",
+        Category.NEWSLETTER,
+        "Text inside a newsletter sign-up form.",
+        ("signup", "sign-up", "optin", "opt-in", "subscribe-form"),
+        ("newsletter", "newsletters"),
+        300,
+    ),
+    TokenRuleSpec(
+        "paywall.container",
+        Category.PAYWALL,
+        "Text inside a paywall or registration-wall box.",
+        ("subscription-prompt", "premium-wall"),
+        ("paywall", "regwall"),
+        300,
+    ),
+    TokenRuleSpec(
+        "related.container",
+        Category.RELATED,
+        "Text inside a related-articles or recommendation block.",
+        (
+            "more-stories",
+            "read-more",
+            "readmore",
+            "most-read",
+            "mostread",
+            "most-popular",
+            "recirc",
+            "recirculation",
+        ),
+        ("related", "recommended", "recommendations", "outbrain", "taboola"),
+        250,
+    ),
+    TokenRuleSpec(
+        "share.container",
+        Category.SHARE,
+        "Text inside a share or follow bar.",
+        (
+            "share",
+            "sharing",
+            "share-bar",
+            "sharebar",
+            "social-share",
+            "social-links",
+            "follow-us",
+            "addthis",
+            "sharethis",
+        ),
+        ("sharebar", "addthis", "sharethis"),
+        120,
+    ),
+    TokenRuleSpec(
+        "byline.container",
+        Category.BYLINE,
+        "Text of the byline or author box.",
+        ("byline", "author-name", "article-author", "author-bio", "authorbio", "byline-author"),
+        ("byline",),
+        160,
+    ),
+    TokenRuleSpec(
+        "dateline.container",
+        Category.DATELINE,
+        "Text of the publication date or timestamp.",
+        (
+            "dateline",
+            "timestamp",
+            "pubdate",
+            "publish-date",
+            "published-date",
+            "post-date",
+            "entry-date",
+            "article-date",
+            "datetime",
+            "date",
+        ),
+        ("dateline", "timestamp", "pubdate"),
+        80,
+    ),
+    TokenRuleSpec(
+        "caption.container",
+        Category.CAPTION,
+        "Text of an image credit element.",
+        ("credit", "image-credit", "photo-credit", "media-credit", "credits"),
+        ("credit",),
+        160,
+    ),
+    TokenRuleSpec(
+        "cookie.container",
+        Category.COOKIE,
+        "Text of a cookie or consent banner.",
+        (
+            "cookie-banner",
+            "cookie-notice",
+            "cookie-consent",
+            "cookieconsent",
+            "gdpr",
+            "cmp",
+            "consent-banner",
+        ),
+        ("cookiebanner", "cookieconsent", "gdpr"),
+        400,
+    ),
+    TokenRuleSpec(
+        "ad.container",
+        Category.AD,
+        "Text inside an advertising slot.",
+        (
+            "ad",
+            "ads",
+            "advert",
+            "advertisement",
+            "adslot",
+            "ad-slot",
+            "ad-container",
+            "dfp",
+            "adsense",
+            "ad-label",
+        ),
+        ("advert", "advertisement", "adsense", "adslot"),
+        120,
+    ),
+    TokenRuleSpec(
+        "legal.container",
+        Category.LEGAL,
+        "Text of a copyright or disclaimer element.",
+        ("copyright", "disclaimer"),
+        ("copyright",),
+        300,
+    ),
+    TokenRuleSpec(
+        "tags.container",
+        Category.TAGS,
+        "Text of a tag or topic list.",
+        ("tags", "tag-list", "taglist", "post-tags", "article-tags", "entry-tags"),
+        ("taglist",),
+        200,
+    ),
+    TokenRuleSpec(
+        "nav.container",
+        Category.NAV,
+        "Text of breadcrumbs or pagination.",
+        ("breadcrumb", "breadcrumbs", "pagination", "pager", "skip-link"),
+        ("breadcrumb", "breadcrumbs"),
+        120,
+    ),
 )
 
 
@@ -206,77 +386,158 @@ def _token_rule(spec: TokenRuleSpec) -> Rule:
     # A comment container around many paragraphs is a thread (a forum): its posts are content.
     max_hits = 5 if spec.category is Category.COMMENT else 0
     matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts), max_hits)
-    return Rule(spec.id, spec.category, spec.explanation[:-1] + " (class/id/role tokens of the page).",
-                matcher, (), (example,), (counter,))
+    return Rule(
+        spec.id,
+        spec.category,
+        spec.explanation[:-1] + " (class/id/role tokens of the page).",
+        matcher,
+        (),
+        (example,),
+        (counter,),
+    )
 
 
 def _structure_rules() -> list[Rule]:
     return [
-        Rule("headline.title_repeat", Category.HEADLINE,
-             "The paragraph repeats the page's title (the headline is metadata, not body text).",
-             TitleRepeat(), (),
-             (page("<h2>Council approves budget</h2>"),),
-             (page("<p>Council approves budget cuts for schools despite protests from parents.</p>"),)),
-        Rule("caption.figure", Category.CAPTION,
-             "Text equal to an image's alt or title text: a caption printed again as body text.",
-             FigureText(), (),
-             (page('<figure><img src="a.jpg" alt="The old library seen from the river bank">'
-                   "<figcaption>The old library seen from the river bank</figcaption></figure>"),),
-             (page("<p>The old library, seen from the river bank, was built in 1890.</p>"),)),
-        Rule("byline.contact", Category.BYLINE,
-             "A short line giving a reporter's or newsroom's e-mail address: contact details, not article text.",
-             Pattern(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++", max_chars=200), (),
-             ("Write to Jane Doe at jane.doe@example.com", "Have a tip? Send it to tips@example.org.",
-              "jane.doe@example.com"),
-             ("The company said questions could be sent to its press office.",
-              "Investors can reach the fund's managers through their advisers, the filing said, and a "
-              "hotline opens next week for anyone who bought shares before March, when the price fell; "
-              "the regulator's notice lists info@example.com."),
-             default_on=False),
-        Rule("other.no_text", Category.OTHER,
-             "A paragraph without a single letter, digit or underscore: a separator, a stray symbol, a zero-width space.",
-             NoText(), (), ("\u200b", "* * *"), ("3 %", "OK")),
+        Rule(
+            "headline.title_repeat",
+            Category.HEADLINE,
+            "The paragraph repeats the page's title (the headline is metadata, not body text).",
+            TitleRepeat(),
+            (),
+            (page("<h2>Council approves budget</h2>"),),
+            (page("<p>Council approves budget cuts for schools despite protests from parents.</p>"),),
+        ),
+        Rule(
+            "caption.figure",
+            Category.CAPTION,
+            "Text equal to an image's alt or title text: a caption printed again as body text.",
+            FigureText(),
+            (),
+            (
+                page(
+                    '<figure><img src="a.jpg" alt="The old library seen from the river bank">'
+                    "<figcaption>The old library seen from the river bank</figcaption></figure>"
+                ),
+            ),
+            (page("<p>The old library, seen from the river bank, was built in 1890.</p>"),),
+        ),
+        Rule(
+            "byline.contact",
+            Category.BYLINE,
+            "A short line giving a reporter's or newsroom's e-mail address: contact details, "
+            "not article text.",
+            Pattern(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++", max_chars=200),
+            (),
+            (
+                "Write to Jane Doe at jane.doe@example.com",
+                "Have a tip? Send it to tips@example.org.",
+                "jane.doe@example.com",
+            ),
+            (
+                "The company said questions could be sent to its press office.",
+                "Investors can reach the fund's managers through their advisers, the filing said, and a "
+                "hotline opens next week for anyone who bought shares before March, when the price fell; "
+                "the regulator's notice lists info@example.com.",
+            ),
+            default_on=False,
+        ),
+        Rule(
+            "other.no_text",
+            Category.OTHER,
+            "A paragraph without a single letter, digit or underscore: a separator, a stray symbol, "
+            "a zero-width space.",
+            NoText(),
+            (),
+            ("\u200b", "* * *"),
+            ("3 %", "OK"),
+        ),
     ]
 
 
 def _context_rules() -> list[Rule]:
-    teasers = ('<ul><li><a href="/a">Five things to know about the new tax rules</a></li>'
-               '<li><a href="/b">Why house prices keep rising in small towns</a></li></ul>')
+    teasers = (
+        '<ul><li><a href="/a">Five things to know about the new tax rules</a></li>'
+        '<li><a href="/b">Why house prices keep rising in small towns</a></li></ul>'
+    )
     return [
-        Rule("related.link_tail", Category.RELATED,
-             "Short link-dense paragraphs after the last prose paragraph: the page's teaser lists.",
-             LinkTail(), (), (_PAGE.format(title="Council approves budget", body=_PROSE + teasers),),
-             ("<html><body><ul>" + teasers[4:-5] + "</ul></body></html>",
-              page('<p>The report, <a href="/r">published here</a>, says the costs of the new '
-                   "bridge rose by a third over two years.</p>"))),
-        Rule("related.after_header", Category.RELATED,
-             "Headline-shaped or link-dense lines listed under a \"Related\" or \"Read more\" header.",
-             AfterHeader(frozenset({"related.cue"})), (),
-             (page("<p>Related articles</p><ul><li><a href='/a'>Five things to know about the new tax "
-                   "rules</a></li><li><a href='/b'>Why house prices keep rising in small towns</a></li></ul>"),),
-             ("Related articles\nThe council met on Monday to approve the plan for the schools.\n"
-              "Why house prices keep rising in small towns",)),
-        Rule("headline.leading", Category.HEADLINE,
-             "Plain text: the first line, short and set apart by an empty line, is the headline.",
-             LeadingHeadline(), (),
-             ("Storm closes schools across the region\n\nSchools stayed shut on Monday as the storm "
-              "moved inland.\n\nOfficials said they would reopen on Wednesday.",),
-             ("Schools stayed shut on Monday as the storm moved inland, officials said.\n"
-              "They would reopen on Wednesday.\nParents were told by text message.",)),
-        Rule("byline.name_near_date", Category.BYLINE,
-             "A bare personal name beside a dateline near the top is the author line.",
-             NameNearDate(), (),
-             ("Headline of the story\n\nJane Doe\nMonday 3 March 2024 10:15 GMT\nThe story begins here "
-              "with a full sentence of reporting.",),
-             ("Headline of the story\n\nMonday 3 March 2024 10:15 GMT\nThe story begins here with a "
-              "full sentence.\nJane Doe said it was a good day.",)),
-        Rule("caption.echo", Category.CAPTION,
-             "A paragraph that repeats a caption dropped elsewhere, minus its credit.",
-             CaptionEcho(), (),
-             ("A crowd gathers outside the town hall on Monday evening\nA crowd gathers outside the "
-              "town hall on Monday evening (Getty)\nThe meeting lasted four hours.",),
-             ("A crowd gathers outside the town hall on Monday evening.\nThe meeting lasted four hours "
-              "and ended without a vote.",)),
+        Rule(
+            "related.link_tail",
+            Category.RELATED,
+            "Short link-dense paragraphs after the last prose paragraph: the page's teaser lists.",
+            LinkTail(),
+            (),
+            (_PAGE.format(title="Council approves budget", body=_PROSE + teasers),),
+            (
+                "<html><body><ul>" + teasers[4:-5] + "</ul></body></html>",
+                page(
+                    '<p>The report, <a href="/r">published here</a>, says the costs of the new '
+                    "bridge rose by a third over two years.</p>"
+                ),
+            ),
+        ),
+        Rule(
+            "related.after_header",
+            Category.RELATED,
+            'Headline-shaped or link-dense lines listed under a "Related" or "Read more" header.',
+            AfterHeader(frozenset({"related.cue"})),
+            (),
+            (
+                page(
+                    "<p>Related articles</p><ul><li><a href='/a'>Five things to know about the new tax "
+                    "rules</a></li><li><a href='/b'>Why house prices keep rising in small towns</a></li></ul>"
+                ),
+            ),
+            (
+                "Related articles\nThe council met on Monday to approve the plan for the schools.\n"
+                "Why house prices keep rising in small towns",
+            ),
+        ),
+        Rule(
+            "headline.leading",
+            Category.HEADLINE,
+            "Plain text: the first line, short and set apart by an empty line, is the headline.",
+            LeadingHeadline(),
+            (),
+            (
+                "Storm closes schools across the region\n\nSchools stayed shut on Monday as the storm "
+                "moved inland.\n\nOfficials said they would reopen on Wednesday.",
+            ),
+            (
+                "Schools stayed shut on Monday as the storm moved inland, officials said.\n"
+                "They would reopen on Wednesday.\nParents were told by text message.",
+            ),
+        ),
+        Rule(
+            "byline.name_near_date",
+            Category.BYLINE,
+            "A bare personal name beside a dateline near the top is the author line.",
+            NameNearDate(),
+            (),
+            (
+                "Headline of the story\n\nJane Doe\nMonday 3 March 2024 10:15 GMT\nThe story begins here "
+                "with a full sentence of reporting.",
+            ),
+            (
+                "Headline of the story\n\nMonday 3 March 2024 10:15 GMT\nThe story begins here with a "
+                "full sentence.\nJane Doe said it was a good day.",
+            ),
+        ),
+        Rule(
+            "caption.echo",
+            Category.CAPTION,
+            "A paragraph that repeats a caption dropped elsewhere, minus its credit.",
+            CaptionEcho(),
+            (),
+            (
+                "A crowd gathers outside the town hall on Monday evening\nA crowd gathers outside the "
+                "town hall on Monday evening (Getty)\nThe meeting lasted four hours.",
+            ),
+            (
+                "A crowd gathers outside the town hall on Monday evening.\nThe meeting lasted four hours "
+                "and ended without a vote.",
+            ),
+        ),
     ]
 
 
@@ -285,11 +546,12 @@ _BLOCK_CUES = (
     (Category.DONATION, "donation.appeal", "Support our journalism", "Donate now"),
     (Category.COMMENT, "comment.widget", "Join the conversation", "Show comments"),
     (Category.NEWSLETTER, "newsletter.signup", "Sign up for our newsletter", "Thanks for signing up!"),
-    (Category.PAYWALL, "paywall.prompt", "Subscribe to continue reading",
-     "Already a subscriber? Log in"),
+    (Category.PAYWALL, "paywall.prompt", "Subscribe to continue reading", "Already a subscriber? Log in"),
 )
-_BODY = ("The article text goes on here with a full sentence of reporting about the town.\n"
-         "Another full sentence of reporting follows, about the schools and the roads.")
+_BODY = (
+    "The article text goes on here with a full sentence of reporting about the town.\n"
+    "Another full sentence of reporting follows, about the schools and the roads."
+)
 
 
 def _block_rules() -> list[Rule]:
@@ -297,26 +559,42 @@ def _block_rules() -> list[Rule]:
     for cat, anchor, opener, closer in _BLOCK_CUES:
         box = "The money pays for reporters in every town.\nIt takes less than a minute."
         example = f"{_BODY}\n{opener}\n{box}\n{closer}\n{_BODY}"
-        prose = "\n".join(f"Paragraph {i} of a long article about the subject, written as prose "
-                          "with a full stop." for i in range(6))
+        prose = "\n".join(
+            f"Paragraph {i} of a long article about the subject, written as prose with a full stop."
+            for i in range(6)
+        )
         counter = f"{opener}\n{prose}\n{closer}"
-        rules.append(Rule(
-            f"{cat.value}.block", cat,
-            f"Lines between two {cat.value} cue lines at most four paragraphs apart belong to the same box.",
-            Block(cat, frozenset({anchor})), (), (example,), (counter,)))
+        rules.append(
+            Rule(
+                f"{cat.value}.block",
+                cat,
+                f"Lines between two {cat.value} cue lines at most four paragraphs apart belong to "
+                "the same box.",
+                Block(cat, frozenset({anchor})),
+                (),
+                (example,),
+                (counter,),
+            )
+        )
     return rules
 
 
 def _duplicate_rules() -> list[Rule]:
     para = "The council approved the budget after a debate that lasted well into the night."
     return [
-        Rule("duplicate.repeat", Category.DUPLICATE,
-             "A prose paragraph printed again word for word later in the document.",
-             Repeat(), (),
-             (f"{para}\nA second paragraph with other words in it.\n{para}",),
-             ("What did the council decide about the schools?\nIt approved the plan.\n"
-              "What did the council decide about the schools?\nIt rejected the other plan.",),
-             default_on=False),
+        Rule(
+            "duplicate.repeat",
+            Category.DUPLICATE,
+            "A prose paragraph printed again word for word later in the document.",
+            Repeat(),
+            (),
+            (f"{para}\nA second paragraph with other words in it.\n{para}",),
+            (
+                "What did the council decide about the schools?\nIt approved the plan.\n"
+                "What did the council decide about the schools?\nIt rejected the other plan.",
+            ),
+            default_on=False,
+        ),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -22,14 +23,49 @@ _NUMERIC_DATE = regex.compile(r"\b(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])
 _DIGIT = regex.compile(r"\d")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
 _TIMEZONES = frozenset(
-    "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt msk amt "
-    "wib sgt hkt nzst nzdt akst akdt hst z am pm a.m p.m h".split()
+    [
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "bst",
+        "cet",
+        "cest",
+        "eet",
+        "eest",
+        "ist",
+        "jst",
+        "aest",
+        "aedt",
+        "msk",
+        "amt",
+        "wib",
+        "sgt",
+        "hkt",
+        "nzst",
+        "nzdt",
+        "akst",
+        "akdt",
+        "hst",
+        "z",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "h",
+    ]
 )
 
 
 def bare(folded: str) -> str:
     """The folded text without leading and trailing punctuation."""
-    return _STRIP.sub("", folded)
+    return str(_STRIP.sub("", folded))
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,9 +184,9 @@ class DateLine(LineMatcher):
             anchors = frozenset(
                 w.strip(".") for w in _select(self.months, languages) + _select(self.weekdays, languages)
             )
-            others = frozenset(
-                t for w in _select(self.words, languages) for t in _WORDS.findall(w)
-            ) | _TIMEZONES
+            others = (
+                frozenset(t for w in _select(self.words, languages) for t in _WORDS.findall(w)) | _TIMEZONES
+            )
             self._sets[languages] = (anchors, others)
         return self._sets[languages]
 
@@ -179,9 +215,38 @@ class DateLine(LineMatcher):
 
 # Words that may sit inside a personal name without a capital letter.
 _NAME_PARTICLES = frozenset(
-    "and & de da di del della der den van von la le du dos das y e i und et en ter ten zu af bin al".split()
+    [
+        "and",
+        "&",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "i",
+        "und",
+        "et",
+        "en",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+        "bin",
+        "al",
+    ]
 )
-_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*+|\p{Lu}\.)$")
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'\u2019.-]*+|\p{Lu}\.)$")
 
 
 def looks_like_name(text: str, *, max_words: int = 6) -> bool:
@@ -200,7 +265,7 @@ def looks_like_name(text: str, *, max_words: int = 6) -> bool:
 
 @dataclass(frozen=True, eq=False)
 class BylinePrefix(LineMatcher):
-    """"By Jane Doe", "Von Hans Muster": a byline prefix and a capitalised name, short line.
+    """ "By Jane Doe", "Von Hans Muster": a byline prefix and a capitalised name, short line.
 
     An affiliation after a comma, a pipe or a dash is allowed ("By Jane Doe, Staff Writer").
     """
@@ -218,7 +283,8 @@ class BylinePrefix(LineMatcher):
         if languages not in self._compiled:
             prefixes = [x.rstrip(":") for x in _select(self.prefixes, languages)]
             self._compiled[languages] = regex.compile(
-                r"^(?:\L<prefixes>)(?:\s*+:\s*+|\s++)(?P<rest>.+)$", prefixes=prefixes or ["\0"],
+                r"^(?:\L<prefixes>)(?:\s*+:\s*+|\s++)(?P<rest>.+)$",
+                prefixes=prefixes or ["\0"],
                 flags=regex.IGNORECASE,
             )
         return self._compiled[languages]
@@ -231,7 +297,7 @@ class BylinePrefix(LineMatcher):
         if not m:
             return None
         rest = m.group("rest")
-        parts = regex.split(r"\s*+[,|•·–—]\s*+|\s++-\s++", rest, maxsplit=1)
+        parts = regex.split(r"\s*+[,|•·\u2013\u2014]\s*+|\s++-\s++", rest, maxsplit=1)
         name = parts[0]
         affiliation = parts[1] if len(parts) > 1 else ""
         excluded = set(_select(self.exclude, languages))
@@ -352,7 +418,7 @@ class Block:
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         hits = [i for i in range(len(doc.paragraphs)) if doc.rule_at(i) in self.anchors]
-        for a, b in zip(hits, hits[1:]):
+        for a, b in pairwise(hits):
             gap = range(a + 1, b)
             if not gap or len(gap) > self.max_gap:
                 continue
