@@ -21,7 +21,8 @@ class Limits:
 
     Attributes:
         max_bytes: input larger than this (in bytes, or characters for str) is cut to it.
-            Default 20 MB: far above any real article page.
+            Default 10 MB: far above any real article page, and small enough that the
+            text passes over a page stay within a few seconds.
         max_depth: element nesting deeper than this is flattened before parsing (lxml itself
             stops at 255 and silently loses the rest of the page). Default 200.
         max_attributes: a start tag with more attributes than this keeps only the first ones.
@@ -39,7 +40,7 @@ class Limits:
     1000
     """
 
-    max_bytes: int = 20_000_000
+    max_bytes: int = 10_000_000
     max_depth: int = 200
     max_attributes: int = 256
     max_nodes: int = 500_000

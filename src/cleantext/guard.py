@@ -107,6 +107,8 @@ _CLOSES: Mapping[str, frozenset[str]] = MappingProxyType(
         }.items()
     }
 )
+# Void elements that close nothing: the fast path only counts them.
+_PLAIN_VOID = _VOID - _CLOSES.keys()
 # Start tags the fast path leaves to _start_tag.
 _SPECIAL = _VOID | _ROOTS | _RAW_TEXT
 # libxml2's end-tag priorities: an end tag never closes an open element of higher priority.
@@ -344,6 +346,8 @@ def _run(scan: _Scan) -> None:
                 scan.start_tags += 1
                 stack.append(name)
                 counts[name] = counts.get(name, 0) + 1
+            elif name in _PLAIN_VOID and scan.start_tags < nodes_left and a_end - a_start <= long_attrs:
+                scan.start_tags += 1
             elif not _start_tag(scan, m, "s", "a"):
                 return
         elif kind == "E":

@@ -19,9 +19,9 @@ from cleantext.fold import fold, normalize_space
 from cleantext.rules.structure import bare
 
 KEY_CHARS = 300
-# Text blocks looked at for cues, in document order (a bound on the work for hostile pages with
-# hundreds of thousands of blocks; real pages have a few thousand).
-MAX_INDEXED_BLOCKS = 50_000
+# Elements looked at for cues, in document order (a bound on the work for hostile pages with
+# hundreds of thousands of elements; real pages have a few thousand).
+MAX_INDEXED_ELEMENTS = 50_000
 # Elements whose text is indexed even without own text: the usual paragraph-level blocks.
 INDEX_TAGS = frozenset(
     [
@@ -163,7 +163,9 @@ def _in_figure(el: HtmlElement) -> bool:
 def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
     body = tree.find("body")
     root = body if body is not None else tree
-    for el in root.iter():
+    for count, el in enumerate(root.iter()):
+        if count == MAX_INDEXED_ELEMENTS:
+            return
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
             continue
         if el.tag in INDEX_TAGS or (el.text and el.text.strip()):
@@ -190,9 +192,7 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     """
     cues: dict[str, BlockCue] = {}
     sizes: dict[HtmlElement, int] = {}
-    for count, el in enumerate(_indexed(tree)):
-        if count == MAX_INDEXED_BLOCKS:
-            break
+    for el in _indexed(tree):
         text = el.text_content()
         key = cue_key(text)
         if key not in wanted:

@@ -178,7 +178,10 @@ class Collector:
         parts = list(line.parts)
         for children, _, tail, _, _ in reversed(stack):
             for child in children:  # (libxml2's XPath takes quadratic time over many siblings)
-                parts.extend(str(x) for x in child.itertext())
+                if len(child):
+                    parts.extend(str(x) for x in child.itertext())
+                else:
+                    parts.append(child.text or "")
                 parts.append(child.tail or "")
             parts.append(tail or "")
         text = normalize_space(" ".join(parts))
