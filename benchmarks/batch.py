@@ -93,6 +93,7 @@ class Run:
     seconds: float
     errors: int
     cpu: float = 0.0  # CPU seconds of the (reaped) worker processes
+    main_cpu: float = 0.0  # CPU seconds of this process
 
     @property
     def rate(self) -> float:
@@ -101,16 +102,17 @@ class Run:
 
 def throughput(pages: list[bytes], workers: int, n: int, max_tasks: int) -> Run:
     """Clean ``n`` documents with ``workers`` processes; wall time includes start-up."""
-    start, cpu = time.perf_counter(), _children_cpu()
+    start, cpu, own = time.perf_counter(), _children_cpu(), time.process_time()
     errors = sum(not r.ok for r in clean_many(documents(pages, n), workers=workers, timeout=120,
                                               max_tasks_per_worker=max_tasks))
-    return Run(workers, n, time.perf_counter() - start, errors, _children_cpu() - cpu)
+    return Run(workers, n, time.perf_counter() - start, errors, _children_cpu() - cpu,
+               time.process_time() - own)
 
 
 def memory(pages: list[bytes], n: int, workers: int, max_tasks: int) -> tuple[Run, dict[int, Sample]]:
     """Clean ``n`` documents, sampling RSS every 50; the peak per window of 500 documents."""
     peaks: dict[int, Sample] = {}
-    start, errors, cpu = time.perf_counter(), 0, _children_cpu()
+    start, errors, cpu, own = time.perf_counter(), 0, _children_cpu(), time.process_time()
     results = clean_many(documents(pages, n), workers=workers, timeout=120, max_tasks_per_worker=max_tasks)
     for i, result in enumerate(results, 1):
         errors += not result.ok
@@ -123,7 +125,11 @@ def memory(pages: list[bytes], n: int, workers: int, max_tasks: int) -> tuple[Ru
             if i % 1000 == 0:
                 print(f"  {i:>6} docs  {(main + children) / 2**20:7.1f} MiB  "
                       f"{i / (time.perf_counter() - start):5.1f} docs/s", file=sys.stderr, flush=True)
-    return Run(workers, n, time.perf_counter() - start, errors, _children_cpu() - cpu), peaks
+    for window, (main, children) in sorted(peaks.items()):
+        print(f"  peak RSS, documents {window - WINDOW + 1:>6}-{window:<6} {_mib(main)} + {_mib(children)}",
+              file=sys.stderr)
+    seconds = time.perf_counter() - start
+    return Run(workers, n, seconds, errors, _children_cpu() - cpu, time.process_time() - own), peaks
 
 
 def machine() -> str:
@@ -142,31 +148,20 @@ def machine() -> str:
 def _rate(run: Run) -> str:
     cores = run.cpu / run.seconds
     return (f"{run.rate:.1f} docs/s ({run.docs:,} docs in {run.seconds:.1f} s; workers used "
-            f"{cores:.2f} cores, {run.cpu / run.docs * 1000:.0f} ms CPU per doc)")
+            f"{cores:.2f} cores, {run.cpu / run.docs * 1000:.0f} ms CPU per doc in workers, "
+            f"{run.main_cpu / run.docs * 1000:.1f} ms in the main process)")
 
 
 def _mib(value: int) -> str:
     return f"{value / 2**20:,.0f} MiB"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--throughput-docs", type=int, default=1000, help="documents per throughput run")
-    parser.add_argument("--docs", type=int, default=10_000, help="documents of the memory run")
-    parser.add_argument("--max-tasks", type=int, default=DEFAULT_MAX_TASKS, help="documents per worker")
-    args = parser.parse_args(argv)
-    pages = load_pages()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    one = throughput(pages, 1, args.throughput_docs, args.max_tasks)
-    two = throughput(pages, 2, args.throughput_docs, args.max_tasks)
-    run, peaks = memory(pages, args.docs, 2, args.max_tasks)
+def _memory_rows(pages: list[bytes], docs: int, max_tasks: int) -> list[tuple[str, str]]:
+    run, peaks = memory(pages, docs, 2, max_tasks)
     first = peaks.get(1000) or peaks[min(peaks)]
     last = peaks[max(peaks)]
     growth = (sum(last) - sum(first)) / sum(first) * 100 if sum(first) else float("nan")
-    rows = [
-        ("throughput, 1 worker", _rate(one)),
-        ("throughput, 2 workers", _rate(two)),
-        ("speedup, 2 vs 1 worker", f"{two.rate / one.rate:.2f}x"),
+    return [
         ("memory run, 2 workers", f"{_rate(run)}, {run.errors} errors"),
         ("RSS at document 1,000 (main + workers)",
          f"{_mib(sum(first))} ({_mib(first[0])} + {_mib(first[1])})"),
@@ -174,6 +169,25 @@ def main(argv: list[str] | None = None) -> int:
          f"{_mib(sum(last))} ({_mib(last[0])} + {_mib(last[1])})"),
         ("RSS growth, document 1,000 to the end", f"{growth:+.1f}%"),
     ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--throughput-docs", type=int, default=1000, help="documents per throughput run")
+    parser.add_argument("--docs", type=int, default=10_000, help="documents of the memory run (0: none)")
+    parser.add_argument("--max-tasks", type=int, default=DEFAULT_MAX_TASKS, help="documents per worker")
+    args = parser.parse_args(argv)
+    pages = load_pages()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    one = throughput(pages, 1, args.throughput_docs, args.max_tasks)
+    two = throughput(pages, 2, args.throughput_docs, args.max_tasks)
+    rows = [
+        ("throughput, 1 worker", _rate(one)),
+        ("throughput, 2 workers", _rate(two)),
+        ("speedup, 2 vs 1 worker", f"{two.rate / one.rate:.2f}x"),
+    ]
+    if args.docs >= WINDOW:
+        rows.extend(_memory_rows(pages, args.docs, args.max_tasks))
     print(f"Command: `python benchmarks/{Path(__file__).name} {' '.join(argv or sys.argv[1:])}`".rstrip())
     end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Machine: {machine()}; load average {load:.2f} at start, {end_load:.2f} at the end")
