@@ -53,8 +53,9 @@ _WHATWG: Mapping[str, str] = MappingProxyType({
 })
 # Codecs that are not charsets of web pages (compression, base64, rot13...).
 _NOT_TEXT = frozenset({"base64", "bz2", "hex", "quopri", "rot-13", "uu", "zlib", "idna", "punycode"})
-# Control characters (but tab, newline, carriage return), non-characters, lone surrogates.
-_BAD_CHARS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]++")
+# Control characters (C0 but tab, newline, carriage return; DEL; C1, which trafilatura removes
+# too), non-characters, lone surrogates.
+_BAD_CHARS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]++")
 # How much of the start is looked at to recognise UTF-16/32 without a byte-order mark.
 _SNIFF_BYTES = 4096
 # Share of the NUL-carrying positions that must be NUL (ASCII text in UTF-16/32).
