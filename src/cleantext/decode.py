@@ -173,6 +173,29 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+# The characters _BAD_CHARS removes, but surrogates (found by the strict encode instead).
+_BAD_SINGLES = tuple(
+    chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)
+)
+
+
+def _has_bad_chars(text: str) -> bool:
+    """A quick check in C (substring search and a strict encode) before the regex pass."""
+    if any(ch in text for ch in _BAD_SINGLES):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    return False
+
+
 def sanitize(text: str) -> str:
-    """Remove control characters, non-characters and lone surrogates (never cut the text)."""
+    """Remove control characters, non-characters and lone surrogates (never cut the text).
+
+    >>> sanitize("a\\x00b\\ufffec")
+    'abc'
+    """
+    if not _has_bad_chars(text):
+        return text
     return str(_BAD_CHARS.sub("", text))

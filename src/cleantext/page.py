@@ -185,15 +185,37 @@ def cue_key(text: str) -> str:
     return bare(normalize_space(text[: KEY_CHARS * 4]))[:KEY_CHARS]
 
 
+_LEADING = regex.compile(r"^[\W_]++")
+PROBE_CHARS = 12
+
+
+def _probe(text: str) -> str:
+    """The first non-space characters of a key: a cheap filter before the full key."""
+    return "".join(str(_LEADING.sub("", text[:64])).split())[:PROBE_CHARS]
+
+
 def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     """Cues of the text blocks whose key is in ``wanted`` (tokens of nested copies merged).
 
-    Only the wanted blocks pay for tokens, figure and link-density lookups.
+    Only the wanted blocks pay for tokens, figure and link-density lookups, and only blocks
+    whose first characters match a wanted key pay for the key itself.
     """
     cues: dict[str, BlockCue] = {}
     sizes: dict[HtmlElement, int] = {}
+    # A key shorter than the probe may have lost trailing punctuation the element still has:
+    # such keys are compared as prefixes of the element's probe.
+    probes = {key.replace(" ", "")[:PROBE_CHARS] for key in wanted}
+    short = {p for p in probes if len(p) < PROBE_CHARS}
+    short_lengths = sorted({len(p) for p in short})
     for el in _indexed(tree):
         text = el.text_content()
+        probe = _probe(text)
+        if (
+            len(probe) == PROBE_CHARS
+            and probe not in probes
+            and not any(probe[:n] in short for n in short_lengths)
+        ):
+            continue
         key = cue_key(text)
         if key not in wanted:
             continue
