@@ -198,7 +198,7 @@ class _Compiled:
 
 
 # End-anchored phrases and patterns are looked for in the last TAIL characters only.
-TAIL = 150
+TAIL = 120
 
 
 @dataclass(frozen=True, eq=False)

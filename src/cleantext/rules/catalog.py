@@ -87,7 +87,7 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         "caption.credit",
         Category.CAPTION,
         "Photo credits and caption lines: a credit prefix or an agency credit at the end.",
-        250,
+        200,
         160,
     ),
     PackRuleSpec(
