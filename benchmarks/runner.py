@@ -139,7 +139,7 @@ def evaluate(task: Task) -> PageRecord:
             else:
                 text = system(name)(page.html, page.url)
         except Exception as exc:  # a crash on one page is an empty output, counted and reported
-            text, errors[name] = "", f"{type(exc).__name__}: {exc}"[:200]
+            text, errors[name] = "", " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
         cpu[name] = time.process_time() - start
         metric[name] = score_text(task.benchmark, page.reference, text)
     record = PageRecord(page.id, page.page_type, metric, cpu, errors)
