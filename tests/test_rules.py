@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import cleantext
 from cleantext import Config, Extractor, Rule, Stage, default_rules
 from cleantext.fold import fold
+from cleantext.rules.base import Phrases
 
 RULES = default_rules()
 
@@ -57,3 +60,32 @@ def test_rule_keeps_its_counterexample(rule: Rule, doc: str) -> None:
 def test_block_rules_cover_the_box_categories() -> None:
     blocks = [r for r in RULES if r.stage is Stage.BLOCK]
     assert {r.category.value for r in blocks} == {"donation", "comment", "newsletter", "paywall"}
+
+
+HOSTILE = [
+    "a" * 5000 + "!",
+    "(" * 3000,
+    ")" * 3000 + "(",
+    " " * 5000 + "x",
+    "by " * 2000,
+    "photo: " * 800,
+    "© " * 2000,
+    "getty images " * 400 + "(",
+    ("word " * 40 + "/ ") * 30,
+    "\u00a9 2024 " * 500 + "all rights",
+]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r.matcher, Phrases)], ids=lambda r: r.id)
+def test_bundled_cues_are_linear_on_hostile_strings(rule: Rule) -> None:
+    # Bundled phrase rules run without the regex timeout, so every one of their patterns
+    # must stay fast on long adversarial inputs (the length guards are bypassed here).
+    compiled = rule.matcher.compiled(None)
+    patterns = [*compiled.head, *compiled.tail, *compiled.free]
+    if compiled.contains is not None:
+        patterns.append(compiled.contains)
+    for text in HOSTILE:
+        for pattern in patterns:
+            start = time.perf_counter()
+            pattern.search(text, timeout=5.0)
+            assert time.perf_counter() - start < 0.5, (rule.id, pattern.pattern[:80], text[:20])

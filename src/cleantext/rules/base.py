@@ -116,7 +116,9 @@ class Phrases(LineMatcher):
     ``phrases`` maps an :class:`Anchor` to ``{language: [phrase, ...]}``; phrases are written
     folded (lower case, straight quotes, single spaces). ``max_chars`` guards LINE/START/END
     matches, ``contains_max_chars`` guards CONTAINS matches: a cue inside a long paragraph is
-    prose *about* the subject, not boilerplate.
+    prose *about* the subject, not boilerplate. ``vetted`` marks the bundled packs, whose
+    patterns a test runs on hostile strings: they skip the per-call regex timeout (a timer per
+    call costs more than the match); user phrase lists keep it as a backstop.
     """
 
     phrases: Mapping[Anchor, Mapping[str, Sequence[str]]]
@@ -124,17 +126,19 @@ class Phrases(LineMatcher):
     contains_max_chars: int = 160
     patterns: Mapping[str, Sequence[str]] = field(default_factory=dict)
     max_hits: int = 0
+    vetted: bool = False
 
     def _compile(self, languages: tuple[str, ...] | None) -> _Compiled:
-        """One pattern per position class: start-anchored, end-anchored, anywhere, contains.
+        """Patterns by position class: start-anchored, end-anchored, anywhere, contains.
 
-        Splitting them keeps matching linear and cheap: start-anchored branches are tried at
-        the first position only, end-anchored ones in the last ``TAIL`` characters only.
+        Start-anchored ones are tried at the first position only, end-anchored ones in the last
+        ``TAIL`` characters only. Each pattern is compiled on its own: an alternation of many
+        patterns loses the ``regex`` module's literal-prefix scan and runs several times slower.
         """
-        head: list[str] = []
-        tail: list[str] = []
-        free: list[str] = []
-        kwargs: dict[str, list[str]] = {}
+        head: list[str] = []  # one alternation: tried at position 0 only, it stays cheap
+        lists: dict[str, list[str]] = {}
+        tail: list[Any] = []
+        free: list[Any] = []
         contains = None
         for anchor, by_lang in self.phrases.items():
             selected = _select(by_lang, languages)
@@ -144,20 +148,18 @@ class Phrases(LineMatcher):
             template = _TEMPLATES[anchor].format(n=name)
             if anchor is Anchor.CONTAINS:
                 contains = regex.compile(template, **{name: selected})
-                continue
-            kwargs[name] = selected
-            (tail if anchor is Anchor.END else head).append(template)
+            elif anchor is Anchor.END:
+                tail.append(regex.compile(template, **{name: selected}))
+            else:
+                head.append(template)
+                lists[name] = selected
         for pattern in _select(self.patterns, languages):
-            group = head if pattern.startswith("^") else tail if pattern.endswith("$") else free
-            group.append(f"(?:{pattern})")
-
-        def build(parts: list[str]) -> Any:
-            if not parts:
-                return None
-            used = {k: v for k, v in kwargs.items() if f"<{k}>" in "".join(parts)}
-            return regex.compile("|".join(parts), **used)
-
-        return _Compiled(build(head), build(tail), build(free), contains)
+            if pattern.startswith("^"):
+                head.append(f"(?:{pattern})")
+            else:
+                (tail if pattern.endswith("$") else free).append(regex.compile(pattern))
+        compiled_head = (regex.compile("|".join(head), **lists),) if head else ()
+        return _Compiled(compiled_head, tuple(tail), tuple(free), contains)
 
     @cached_property
     def _compiled(self) -> dict[tuple[str, ...] | None, _Compiled]:
@@ -176,14 +178,14 @@ class Phrases(LineMatcher):
         if n > max(self.max_chars, self.contains_max_chars):
             return None
         c = self.compiled(languages)
-        timeout = doc.regex_timeout
+        # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
+        # run without it; user phrases and patterns keep it as a backstop.
+        timeout = None if self.vetted else doc.regex_timeout
         m = None
         if n <= self.max_chars:
-            m = (
-                (c.head and c.head.match(text, timeout=timeout))
-                or (c.tail and c.tail.search(text, max(0, n - TAIL), timeout=timeout))
-                or (c.free and c.free.search(text, timeout=timeout))
-            )
+            m = _first(c.head, text, 0, timeout, anchored=True)
+            m = m or _first(c.tail, text, max(0, n - TAIL), timeout)
+            m = m or _first(c.free, text, 0, timeout)
         if not m and c.contains is not None and n <= self.contains_max_chars:
             m = c.contains.search(text, timeout=timeout)
         return str(m.group(0)).strip() if m else None
@@ -191,10 +193,22 @@ class Phrases(LineMatcher):
 
 @dataclass(frozen=True)
 class _Compiled:
-    head: Any
-    tail: Any
-    free: Any
+    head: tuple[Any, ...]
+    tail: tuple[Any, ...]
+    free: tuple[Any, ...]
     contains: Any
+
+
+def _first(
+    patterns: tuple[Any, ...], text: str, pos: int, timeout: float | None, anchored: bool = False
+) -> Any:
+    """The first match of any of ``patterns`` (``match`` at ``pos`` if anchored, else ``search``)."""
+    for pattern in patterns:
+        method = pattern.match if anchored else pattern.search
+        m = method(text, pos) if timeout is None else method(text, pos, timeout=timeout)
+        if m:
+            return m
+    return None
 
 
 # End-anchored phrases and patterns are looked for in the last TAIL characters only.

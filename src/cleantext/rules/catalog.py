@@ -155,6 +155,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
         contains_max_chars=spec.contains_max_chars,
         patterns=patterns,
         max_hits=spec.max_hits,
+        vetted=True,
     )
     return Rule(
         spec.id,
