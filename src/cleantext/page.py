@@ -191,6 +191,9 @@ PROBE_CHARS = 12
 
 def _probe(text: str) -> str:
     """The first non-space characters of a key: a cheap filter before the full key."""
+    joined = "".join(text[:64].split())
+    if joined[:1].isalnum():
+        return joined[:PROBE_CHARS]
     return "".join(str(_LEADING.sub("", text[:64])).split())[:PROBE_CHARS]
 
 
@@ -210,11 +213,7 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     for el in _indexed(tree):
         text = el.text_content()
         probe = _probe(text)
-        if (
-            len(probe) == PROBE_CHARS
-            and probe not in probes
-            and not any(probe[:n] in short for n in short_lengths)
-        ):
+        if probe not in probes and not any(probe[:n] in short for n in short_lengths):
             continue
         key = cue_key(text)
         if key not in wanted:
