@@ -32,7 +32,7 @@ _OPENINGS = ["<div>", "<li><ul>", "<b><div></b>", "<span><p>", "<table><tr><td>"
 @pytest.mark.parametrize("opening", _OPENINGS)
 def test_depth_is_bounded_and_text_kept(opening: str) -> None:
     html = "<html><body>" + f"{opening}level " * 3_000 + "bottom</body></html>"
-    guarded = guard(html, Limits(max_depth=40))
+    guarded = guard(html, Limits(max_depth=40), force=True)  # the scan itself (api forces it when deep)
     assert guarded.truncated == "max_depth"
     assert _depth(guarded.html) <= 41
     tree = lxml.html.document_fromstring(guarded.html, parser=_PARSER)
@@ -43,13 +43,13 @@ def test_depth_is_bounded_and_text_kept(opening: str) -> None:
 def test_flattened_blocks_leave_line_breaks() -> None:
     """One <br> per run of flattened block tags: lines stay apart, no empty lines pile up."""
     html = "<div>" * 10 + "".join(f"<p>para {i}</p>" for i in range(3)) + "</div>" * 10
-    guarded = guard(html, Limits(max_depth=5))
+    guarded = guard(html, Limits(max_depth=5), force=True)
     assert guarded.html == "<div><div><div><br>para 0<br>para 1<br>para 2<br></div></div></div>"
 
 
 def test_raw_text_is_never_flattened() -> None:
     html = "<div>" * 10 + "<script>if (a<b) { x = '<div>'; }</script><p>text</p>" + "</div>" * 10
-    guarded = guard(html, Limits(max_depth=5))
+    guarded = guard(html, Limits(max_depth=5), force=True)
     assert "<script>if (a<b) { x = '<div>'; }</script>" in guarded.html
 
 

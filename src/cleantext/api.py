@@ -98,6 +98,13 @@ def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
         prepared, text=guarded.html, truncated=guard.join_reasons(prepared.truncated, guarded.truncated)
     )
     tree = parse(prepared.text)
+    if tree is not None and guarded.truncated is None and guard.too_deep(tree, config.limits):
+        # The quick checks cannot see depth: a deep page gets the full scan and a new parse.
+        guarded = guard.guard(guarded.html, config.limits, force=True)
+        prepared = replace(
+            prepared, text=guarded.html, truncated=guard.join_reasons(prepared.truncated, guarded.truncated)
+        )
+        tree = parse(prepared.text)
     if tree is None:
         meta = Metadata(
             url=url, encoding=prepared.encoding, kind=InputKind.HTML, truncated=prepared.truncated

@@ -33,6 +33,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 import regex
+from lxml.etree import _Element
 
 from cleantext.config import Limits
 from cleantext.model import Category, Decision, Paragraph, Stage
@@ -306,11 +307,13 @@ def _strip_doctype_subset(html: str) -> str:
     return html[: m.end() - 1].rstrip() + ">" + html[end.end() :]
 
 
-def guard(html: str, limits: Limits) -> Guarded:
+def guard(html: str, limits: Limits, *, force: bool = False) -> Guarded:
     """Check and, where a limit requires it, rewrite ``html`` before it is parsed.
 
     Linear in the length of ``html``. ``Guarded.truncated`` names the limits that changed the
-    page (comma-separated, e.g. ``"max_depth,max_attributes"``), or is None.
+    page (comma-separated, e.g. ``"max_depth,max_attributes"``), or is None. Unless ``force``
+    is set, a page that passes :func:`within_limits` skips the token scan (its depth is checked
+    after parsing, see :func:`too_deep`).
 
     >>> guard('<p a=1 b=2 c=3>x</p>', Limits(max_attributes=2))
     Guarded(html='<p a=1 b=2>x</p>', truncated='max_attributes')
@@ -322,9 +325,43 @@ def guard(html: str, limits: Limits) -> Guarded:
     if "&#" in html:
         html = _BAD_REFERENCE.sub("", html)
     html = _strip_doctype_subset(html)
+    if not force and within_limits(html, limits):
+        return Guarded(html, None)
     scan = _Scan(html, limits)
     _run(scan)
     return scan.result()
+
+
+def within_limits(html: str, limits: Limits) -> bool:
+    """Cheap checks (in C) that no node or attribute limit can be reached.
+
+    Fewer ``<`` than ``max_nodes`` bounds the start tags; a tag can only hold more than
+    ``max_attributes`` attributes if it has that many ``=`` signs or four times as many
+    spaces (a tag that fails this goes through the full scan, which counts exactly). Depth cannot
+    be bounded this way: :func:`too_deep` checks it on the parsed tree, and a page that is too
+    deep goes through the full scan (``guard(..., force=True)``) and is parsed again.
+    """
+    if html.count("<") > limits.max_nodes:
+        return False
+    most = limits.max_attributes
+    for segment in html.split("<"):
+        # Only a start tag ("<name" then a space, "/" or ">") can carry attributes; each one
+        # needs a space before it, and one with a value an "=" (long values, such as an SVG
+        # path or a JSON blob, have few of either).
+        if len(segment) > 2 * most and _TAG_START.match(segment):
+            end = segment.find(">")
+            end = len(segment) if end < 0 else end
+            if segment.count("=", 0, end) > most or segment.count(" ", 0, end) > 4 * most:
+                return False
+    return True
+
+
+_TAG_START = re.compile(r"[a-zA-Z][\w:-]{0,40}[\s/>]")
+
+
+def too_deep(tree: _Element, limits: Limits) -> bool:
+    """Whether the parsed tree nests deeper than ``max_depth`` allows (a few levels of margin)."""
+    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {max(1, limits.max_depth - 4)}])"))
 
 
 def _run(scan: _Scan) -> None:
