@@ -177,7 +177,8 @@ def visible_chars(tree: HtmlElement) -> int:
     body = tree.find("body")
     root = body if body is not None else tree
     hidden = sum(len(" ".join((el.text or "").split())) for el in root.iter("script", "style", "noscript"))
-    return max(0, len(" ".join(root.text_content().split())) - hidden)
+    total = root.xpath("string-length(normalize-space(.))")  # counted by libxml2
+    return max(0, int(total if isinstance(total, float) else 0) - hidden)
 
 
 def cue_key(text: str) -> str:
