@@ -64,7 +64,13 @@ _TIMEZONES = frozenset(
 
 
 def bare(folded: str) -> str:
-    """The folded text without leading and trailing punctuation."""
+    """The folded text without leading and trailing punctuation.
+
+    >>> bare("« Read more: »"), bare("plain")
+    ('Read more', 'plain')
+    """
+    if folded[:1].isalnum() and folded[-1:].isalnum():
+        return folded  # the usual case, without a regex call
     return str(_STRIP.sub("", folded))
 
 
