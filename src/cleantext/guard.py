@@ -19,7 +19,7 @@ those implied end tags that libxml2 applies too (a new ``<p>`` closes an open ``
 libxml2's end-tag priorities (``</b>`` never closes an open ``<div>``). Whenever a limit
 changes the page, the reason is returned; nothing is cut silently.
 
->>> g = guard("<div>" * 300 + "deep" + "</div>" * 300, Limits(max_depth=50))
+>>> g = guard("<div>" * 300 + "deep" + "</div>" * 300, Limits(max_depth=50), force=True)
 >>> g.truncated, g.html.count("<div>"), "deep" in g.html
 ('max_depth', 48, True)
 """
