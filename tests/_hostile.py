@@ -119,8 +119,14 @@ def _charset(page: str, label: str) -> str:
     return page.replace("charset=utf-8", f"charset={label}")
 
 
-def _attributes(n: int) -> str:
-    return article_html("<div " + " ".join(f"data-a{i}=x" for i in range(n)) + ">attrs</div>")
+def _attributes(n: int, sep: str = " ", value: str = "=x") -> str:
+    return article_html("<div " + sep.join(f"data-a{i}{value}" for i in range(n)) + ">attrs</div>")
+
+
+def _attributes_behind_quotes(groups: int) -> str:
+    """Attributes in groups of 200, each group behind a quoted value holding '<' and '>'."""
+    group = " ".join(f"a{j}" for j in range(200))
+    return article_html("<div " + " title='<>' ".join([group] * groups) + ">attrs</div>")
 
 
 def _hidden() -> str:
@@ -160,6 +166,7 @@ def cases() -> list[Case]:
     html = article_html
     fr, jp = html(_FRENCH), html(_JAPANESE)
     cut, depth, paras = frozenset({"max_bytes"}), frozenset({"max_depth"}), frozenset({"max_paragraphs"})
+    attrs = frozenset({"max_attributes"})
     return [
         Case("empty str", lambda: "", article=False),
         Case("empty bytes", lambda: b"", article=False),
@@ -181,8 +188,10 @@ def cases() -> list[Case]:
         Case("10,000-deep nesting", lambda: nesting(10_000), truncated=depth),
         Case("100,000-deep nesting", lambda: nesting(100_000), truncated=depth),
         Case("200,000 siblings", lambda: siblings(200_000), truncated=paras),
-        Case("100,000 attributes on one tag", lambda: _attributes(100_000),
-             truncated=frozenset({"max_attributes"})),
+        Case("100,000 attributes on one tag", lambda: _attributes(100_000), truncated=attrs),
+        Case("100,000 attributes, newline-parted", lambda: _attributes(100_000, "\n", ""), truncated=attrs),
+        Case("100,000 attributes, slash-separated", lambda: _attributes(100_000, "/", ""), truncated=attrs),
+        Case("100,000 attributes behind '<>'", lambda: _attributes_behind_quotes(500), truncated=attrs),
         Case("unclosed tags", lambda: html("<div><span><b><i><font>" * 20_000 + "unclosed"), truncated=depth),
         Case("PNG header", lambda: _binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 200_000), article=False),
         Case("PDF header", lambda: _binary(_PDF, 200_000), article=False),

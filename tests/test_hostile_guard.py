@@ -8,7 +8,7 @@ from _data import scrapinghub_pages
 
 from cleantext.config import Limits
 from cleantext.decode import decode
-from cleantext.guard import cut_lines, guard, join_reasons
+from cleantext.guard import cut_lines, guard, join_reasons, within_limits
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True, no_network=True)
 
@@ -77,3 +77,25 @@ def test_helpers() -> None:
     assert join_reasons("max_bytes", "max_depth") == "max_bytes,max_depth"
     assert cut_lines("a\n\n\nb\r\nc", 2) == ("a\n\n\nb\r\n", "c")
     assert cut_lines("a\nb", 5) == ("a\nb", "")
+
+
+def test_quick_check_and_full_scan_agree_on_attribute_limits() -> None:
+    limits = Limits(max_attributes=5)
+    for sep in (" ", "\n", "\t", "/", "\r\n"):
+        tag = "<div " + sep.join(f"a{i}" for i in range(6)) + ">x</div>"
+        assert not within_limits(tag, limits), repr(sep)
+        assert guard(tag, limits).truncated == "max_attributes", repr(sep)
+    quoted = "<div " + " t='<>' ".join(["a b"] * 4) + ">x</div>"
+    assert not within_limits(quoted, limits)
+    assert guard(quoted, limits).truncated == "max_attributes"
+    assert within_limits("<svg><path d='M 1 2 L 3 4 L 5 6 L 7 8 L 9 10 Z'/></svg>", limits)
+
+
+def test_deep_pages_are_caught_after_parsing() -> None:
+    from cleantext import clean_and_explain
+
+    page = "<html><body>" + "<div>" * 3_000 + "bottom" + "</div>" * 3_000 + "<p>After it all.</p>"
+    assert within_limits(page, Limits())  # the quick checks cannot see depth...
+    result = clean_and_explain(page)
+    assert result.metadata.truncated == "max_depth"  # ...the parsed tree can
+    assert "After it all." in result.text

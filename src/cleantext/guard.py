@@ -335,28 +335,28 @@ def guard(html: str, limits: Limits, *, force: bool = False) -> Guarded:
 def within_limits(html: str, limits: Limits) -> bool:
     """Cheap checks (in C) that no node or attribute limit can be reached.
 
-    Fewer ``<`` than ``max_nodes`` bounds the start tags; a tag can only hold more than
-    ``max_attributes`` attributes if it has that many ``=`` signs or four times as many
-    spaces (a tag that fails this goes through the full scan, which counts exactly). Depth cannot
-    be bounded this way: :func:`too_deep` checks it on the parsed tree, and a page that is too
-    deep goes through the full scan (``guard(..., force=True)``) and is parsed again.
+    Fewer ``<`` than ``max_nodes`` bounds the start tags. The attribute check is one regular
+    expression search (possessive, so linear) for a start tag with more than ``max_attributes``
+    attributes, with the same attribute grammar as the full scan: attributes separated by any
+    white space or ``/``, quoted values that hold ``>`` or ``<``, values without quotes. Depth
+    cannot be bounded this way: :func:`too_deep` checks it on the parsed tree, and a page that
+    is too deep goes through the full scan (``guard(..., force=True)``) and is parsed again.
+
+    >>> within_limits("<div a b c>x</div>", Limits(max_attributes=3))
+    True
+    >>> within_limits("<div a\\nb/c title='>' d>x</div>", Limits(max_attributes=3))
+    False
     """
     if html.count("<") > limits.max_nodes:
         return False
-    most = limits.max_attributes
-    for segment in html.split("<"):
-        # Only a start tag ("<name" then a space, "/" or ">") can carry attributes; each one
-        # needs a space before it, and one with a value an "=" (long values, such as an SVG
-        # path or a JSON blob, have few of either).
-        if len(segment) > 2 * most and _TAG_START.match(segment):
-            end = segment.find(">")
-            end = len(segment) if end < 0 else end
-            if segment.count("=", 0, end) > most or segment.count(" ", 0, end) > 4 * most:
-                return False
-    return True
+    many = re.compile(_MANY_ATTRIBUTES.format(n=limits.max_attributes + 1))  # re caches compiles
+    return many.search(html) is None
 
 
-_TAG_START = re.compile(r"[a-zA-Z][\w:-]{0,40}[\s/>]")
+# A start tag with {n} attributes or more (the grammar of _ATTRIBUTE, separators included).
+_MANY_ATTRIBUTES = (
+    r"""<[a-zA-Z][^\s/>]*+(?:[\s/]*+[^\s"'>/=][^\s>/=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+){{{n}}}"""
+)
 
 
 def too_deep(tree: _Element, limits: Limits) -> bool:
