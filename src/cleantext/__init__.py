@@ -13,6 +13,18 @@ from cleantext.rules.catalog import default_rules
 
 __version__ = "0.1.0"
 
+
+
+def __getattr__(name: str) -> object:
+    # clean_many lives in cleantext.batch (worker processes, readers and writers): imported on
+    # first use, so that `import cleantext` stays as light as the core.
+    if name == "clean_many":
+        from cleantext.batch import clean_many
+
+        return clean_many
+    raise AttributeError(f"module 'cleantext' has no attribute {name!r}")
+
+
 __all__ = [
     "Anchor",
     "Category",
@@ -29,6 +41,7 @@ __all__ = [
     "__version__",
     "clean",
     "clean_and_explain",
+    "clean_many",
     "default_rules",
     "detect_kind",
 ]
