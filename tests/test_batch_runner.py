@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 
 import pytest
@@ -72,6 +73,7 @@ def test_closing_the_iterator_early_stops_the_workers() -> None:
     first = next(it)
     assert first.ok
     it.close()  # must not hang nor leave processes behind (the pool joins or kills them)
+    assert not [p for p in multiprocessing.active_children() if p.name == "cleantext-worker"]
 
 
 def test_options_are_checked_before_anything_starts() -> None:
