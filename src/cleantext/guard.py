@@ -14,10 +14,16 @@ trafilatura give up on the whole page. :func:`guard` rewrites the HTML string so
   block-level tag becomes one ``<br>``, so lines stay apart) and their text is kept;
 * after ``Limits.max_nodes`` start tags the page is cut.
 
-The scan models libxml2's tree building closely enough to *over*-estimate depth: it applies only
-those implied end tags that libxml2 applies too (a new ``<p>`` closes an open ``<p>``), and
-libxml2's end-tag priorities (``</b>`` never closes an open ``<div>``). Whenever a limit
-changes the page, the reason is returned; nothing is cut silently.
+The scan models libxml2's tree building (its implied end tags, read off libxml2 one pair of
+elements at a time, and its end-tag priorities: ``</b>`` never closes an open ``<div>``), so
+the flattened page parses no deeper than ``max_depth``. Whenever a limit changes the page, the
+reason is returned; nothing is cut silently.
+
+Most pages cannot reach a limit: :func:`within_limits` says so with a few C-speed checks and
+the token scan is skipped; depth is then checked on the parsed tree (:func:`too_deep`) and a
+deep page is scanned and parsed again. Long text runs need no rewriting: the parser runs in
+libxml2's ``huge_tree`` mode, which has no 10 MB limit per text node, and ``Limits.max_bytes``
+bounds the page.
 
 >>> g = guard("<div>" * 300 + "deep" + "</div>" * 300, Limits(max_depth=50), force=True)
 >>> g.truncated, g.html.count("<div>"), "deep" in g.html
