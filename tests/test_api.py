@@ -134,3 +134,29 @@ def test_cli_clean_explain_rules(tmp_path) -> None:  # type: ignore[no-untyped-d
     assert explain[1].startswith("DROP ad:ad.label")
     assert "donation.appeal" in _cli("rules").stdout
     assert _cli("clean", str(tmp_path / "missing.html")).returncode == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+     bytes((i * 7919 + 13) % 256 for i in range(50_000))],
+)
+def test_binary_bytes_give_an_empty_result_that_says_so(data: bytes) -> None:
+    result = cleantext.clean_and_explain(data)
+    assert result.paragraphs == [] and result.decisions == []
+    assert (result.metadata.encoding, result.metadata.truncated) == ("binary", "binary")
+
+
+def test_bytes_like_objects_other_than_bytes_are_type_errors() -> None:
+    for bad in (bytearray(b"<p>x</p>"), memoryview(b"<p>x</p>")):
+        with pytest.raises(TypeError):
+            cleantext.clean(bad)  # type: ignore[arg-type]
+
+
+def test_a_user_pattern_that_times_out_is_abandoned_not_raised() -> None:
+    rule = Rule.pattern("site.slow", Category.OTHER, r"^(a|aa)+$", max_chars=1000)
+    text = "The council met on Monday to approve the plan.\n" + "a" * 200 + "!"
+    cfg = Config(rules=(rule,), limits=cleantext.Limits(regex_timeout=0.05))
+    result = cleantext.clean_and_explain(text, config=cfg)
+    assert result.paragraphs[0] == "The council met on Monday to approve the plan."
+    assert all(d.rule != "site.slow" for d in result.decisions)

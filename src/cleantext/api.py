@@ -41,12 +41,16 @@ class _Prepared:
 
 
 def _prepare(source: str | bytes, config: Config) -> _Prepared:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
+    if isinstance(source, bytes):
+        data = source
         truncated = None
+        if data.startswith(_BINARY_SIGNATURES):
+            return _Prepared("", "binary", "binary")
         if len(data) > config.limits.max_bytes:
             data, truncated = data[: config.limits.max_bytes], "max_bytes"
         text, encoding = decode(data, config.charset)
+        if _looks_binary(text):
+            return _Prepared("", "binary", "binary")
     elif isinstance(source, str):
         text, encoding, truncated = source, "str", None
         if len(text) > config.limits.max_bytes:
@@ -54,6 +58,25 @@ def _prepare(source: str | bytes, config: Config) -> _Prepared:
     else:
         raise TypeError(f"cleantext expects str or bytes, not {type(source).__name__}")
     return _Prepared(sanitize(text), encoding, truncated)
+
+
+# Files that are not text at all: images, PDF, archives, compressed data, executables.
+_BINARY_SIGNATURES = (
+    b"\x89PNG", b"%PDF-", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+    b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"7z\xbc\xaf", b"\x7fELF", b"\x00\x00\x01\x00",
+)
+# A decoded text with more than this share of replacement or control characters is binary
+# (real pages have next to none; random bytes decoded as Windows-1252 have about 12%).
+BINARY_SHARE = 0.05
+
+
+def _looks_binary(text: str) -> bool:
+    head = text[:4096]
+    if not head:
+        return False
+    # NUL is not counted: NUL-padded pages are text with a hole, not binary.
+    odd = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\x00"))
+    return odd > BINARY_SHARE * len(head)
 
 
 def detect_kind(text: str) -> InputKind:
@@ -176,6 +199,10 @@ def clean_and_explain(source: str | bytes, *, url: str | None = None, config: Co
 
     ``source`` is HTML (str or bytes) or plain scraped text (str). Returns a :class:`Result`
     whose ``decisions`` hold one entry per candidate paragraph, in order.
+
+    Bytes that are not text (an image, a PDF, an archive, or more than 5% control characters
+    other than NUL and replacement characters once decoded) give an empty result with ``metadata.encoding`` and
+    ``metadata.truncated`` set to ``"binary"``.
 
     Raises:
         TypeError: ``source`` is neither str nor bytes.

@@ -61,6 +61,7 @@ class DocView:
     page: PageContext = field(default_factory=PageContext)
     regex_timeout: float = 1.0
     marks: list[Mark | None] = field(default_factory=list)
+    abandoned: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -93,9 +94,18 @@ def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
 
 
 def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
-    """Apply every active rule to ``doc``, stage by stage, recording claims."""
+    """Apply every active rule to ``doc``, stage by stage, recording claims.
+
+    A rule whose pattern exceeds ``Limits.regex_timeout`` (only user patterns can: the bundled
+    ones are linear) is abandoned for this document and its name kept in ``doc.abandoned``.
+    """
     for rule in active_rules(rules, config):
-        for index, evidence in rule.matcher.find(doc, config.languages):
+        try:
+            hits = list(rule.matcher.find(doc, config.languages))
+        except TimeoutError:
+            doc.abandoned.append(rule.id)
+            continue
+        for index, evidence in hits:
             doc.claim(index, rule, evidence)
 
 

@@ -179,8 +179,12 @@ class Decision:
 class Metadata:
     """Page metadata: from the HTML head and markup, or from the top lines of a text.
 
-    ``encoding`` names the decoding used for bytes (``"str"`` when a str was given).
-    ``truncated`` is None, or the reason a configured limit cut the input (never silent).
+    ``encoding`` names the decoding used for bytes (``"str"`` when a str was given, ``"binary"``
+    for bytes that are not text). ``truncated`` is None, or why not all of the input was
+    examined (never silent): the names of the limits that cut it, comma-separated
+    (``"max_bytes"``, ``"max_depth"``, ``"max_attributes"``, ``"max_nodes"``,
+    ``"max_paragraphs"``; the text beyond ``max_paragraphs`` is one dropped decision with rule
+    ``limit.paragraphs``), or ``"binary"``.
 
     >>> from cleantext import clean_and_explain
     >>> page = (b"<html lang='en'><head><title>Storm hits coast</title></head>"
