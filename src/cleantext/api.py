@@ -201,8 +201,8 @@ def clean_and_explain(source: str | bytes, *, url: str | None = None, config: Co
     whose ``decisions`` hold one entry per candidate paragraph, in order.
 
     Bytes that are not text (an image, a PDF, an archive, or more than 5% control characters
-    other than NUL and replacement characters once decoded) give an empty result with ``metadata.encoding`` and
-    ``metadata.truncated`` set to ``"binary"``.
+    other than NUL and replacement characters once decoded) give an empty result with
+    ``metadata.encoding`` and ``metadata.truncated`` set to ``"binary"``.
 
     Raises:
         TypeError: ``source`` is neither str nor bytes.
