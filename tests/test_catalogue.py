@@ -95,7 +95,7 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
     constants = (
         (api, "MIN_EXTRACTED_CHARS"), (api, "MIN_EXTRACTED_SHARE"), (extract, "FAST_MAX_ELEMENTS"),
         (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
-        (page, "MAX_INDEXED_BLOCKS"), (base, "TAIL"),
+        (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
