@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,11 +68,16 @@ def choose_systems(spec: str | None) -> tuple[list[str], list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     systems, notes = choose_systems(args.systems)
-    command = "PYTHONPATH=src python benchmarks/compare.py " + shlex.join(
-        sys.argv[1:] if argv is None else argv
-    )
+    command = runner.command_line("compare", sys.argv[1:] if argv is None else argv)
     machine = runner.machine_line()
-    out = ["## Peer comparison", "", f"Command: `{command.strip()}`  ", f"Machine: {machine}", ""]
+    out = [
+        "## Peer comparison",
+        "",
+        f"Command: `{command.strip()}`  ",
+        f"Machine: {machine}  ",
+        f"Code: {runner.source_line()}",
+        "",
+    ]
     out += [f"Note: {n}  " for n in notes]
     result: dict = {"command": command.strip(), "machine": machine, "notes": notes, "systems": systems}
     benchmarks = [("ScrapingHub", SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)]

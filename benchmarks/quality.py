@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
 import sys
 import time
 from collections.abc import Sequence
@@ -148,14 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems.append(CLEANTEXT)
     else:
         notes.append(f"cleantext skipped: {reason}")
-    command = "PYTHONPATH=src python benchmarks/quality.py " + shlex.join(
-        sys.argv[1:] if argv is None else argv
-    )
+    command = runner.command_line("quality", sys.argv[1:] if argv is None else argv)
     out = [
         "## Quality and CPU time",
         "",
         f"Command: `{command.strip()}`  ",
-        f"Machine: {runner.machine_line()}",
+        f"Machine: {runner.machine_line()}  ",
+        f"Code: {runner.source_line()}",
         "",
     ]
     out += [f"Note: {n}" for n in notes]

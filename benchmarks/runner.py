@@ -13,6 +13,8 @@ import json
 import multiprocessing
 import os
 import platform
+import shlex
+import subprocess
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from benchmarks import metrics
 from benchmarks.metrics import Page, Score
-from benchmarks.systems import CLEANTEXT, cleantext_decisions, system, warm_up
+from benchmarks.systems import CLEANTEXT, cleantext_decisions, ensure_src_on_path, system, warm_up
 
 SCRAPINGHUB = "scrapinghub"
 WCXB = "wcxb"
@@ -218,6 +220,30 @@ def cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
+def source_line() -> str:
+    """The cleantext that ran: its file and, in a git checkout, the commit (``+dirty`` with changes)."""
+    ensure_src_on_path()
+    try:
+        import cleantext
+
+        folder = Path(cleantext.__file__).resolve().parent
+    except Exception:
+        return "cleantext not importable"
+    git = ["git", "-C", str(folder)]
+    try:
+        commit = subprocess.run(
+            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        )
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "."], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return f"cleantext from {folder}"
+    if commit.returncode != 0:
+        return f"cleantext from {folder}"
+    return f"cleantext from {folder} at {commit.stdout.strip()}{'+dirty' if dirty.stdout.strip() else ''}"
+
+
 def machine_line() -> str:
     """Platform, CPU model, cores, Python and the date, for the header of a results table."""
     import trafilatura
@@ -226,6 +252,12 @@ def machine_line() -> str:
         f"{platform.platform()}; {cpu_model()}; {os.cpu_count()} cores; Python {platform.python_version()}; "
         f"trafilatura {trafilatura.__version__}; {dt.date.today().isoformat()}"
     )
+
+
+def command_line(script: str, argv: Sequence[str]) -> str:
+    """The command as typed, with the PYTHONPATH in force (``src`` when the fallback was used)."""
+    pythonpath = os.environ.get("PYTHONPATH", "src")
+    return f"PYTHONPATH={pythonpath} python benchmarks/{script}.py {shlex.join(argv)}".strip()
 
 
 def fmt(x: float) -> str:

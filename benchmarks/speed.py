@@ -19,7 +19,6 @@ import html as html_lib
 import json
 import random
 import re
-import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -189,10 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     reason = cleantext_available()
     systems = [s for s in HTML_SYSTEMS if s != CLEANTEXT or reason is None]
     warm_up(systems)
-    command = "PYTHONPATH=src python benchmarks/speed.py " + shlex.join(
-        sys.argv[1:] if argv is None else argv
-    )
-    out = ["## Speed", "", f"Command: `{command.strip()}`  ", f"Machine: {runner.machine_line()}", ""]
+    command = runner.command_line("speed", sys.argv[1:] if argv is None else argv)
+    out = ["## Speed", "", f"Command: `{command}`  ", f"Machine: {runner.machine_line()}  "]
+    out += [f"Code: {runner.source_line()}", ""]
     if reason:
         out.append(f"Note: cleantext skipped: {reason}")
     benchmarks = {"ScrapingHub": (SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)}
