@@ -44,7 +44,7 @@ LABELS = {
 }
 _BLOCK_TAGS = frozenset(
     """p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th section article header footer
-    figure figcaption dd dt dl""".split()  # noqa: SIM905 (a word list reads better than a literal)
+    figure figcaption dd dt dl""".split()
 )
 
 

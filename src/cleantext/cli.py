@@ -22,19 +22,20 @@ def _read(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
-def _config(args: argparse.Namespace) -> Config:
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The :class:`Config` that the cleaning options (:func:`add_cleaning_options`) describe."""
     return Config(
         input_kind=InputKind(args.kind),
         extractor=Extractor(args.extractor),
         languages=tuple(args.lang.split(",")) if args.lang else None,
         disabled_rules=frozenset(args.disable_rule or ()),
+        enabled_rules=frozenset(args.enable_rule or ()),
         disabled_categories=frozenset(Category(c) for c in args.disable_category or ()),
     )
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", default="-", help="HTML or text file ('-' or nothing: stdin)")
-    p.add_argument("--url", help="the page's URL (metadata only)")
+def add_cleaning_options(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The options every cleaning command shares (clean, explain, batch)."""
     p.add_argument(
         "--kind",
         choices=[k.value for k in InputKind],
@@ -50,6 +51,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", help="comma-separated language packs to apply (default: all)")
     p.add_argument("--disable-rule", action="append", metavar="ID", help="a rule id that never fires")
     p.add_argument(
+        "--enable-rule",
+        action="append",
+        metavar="ID",
+        help="a rule that is off by default to run (see `cleantext rules`)",
+    )
+    p.add_argument(
         "--disable-category",
         action="append",
         metavar="CATEGORY",
@@ -58,8 +65,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", default="-", help="HTML or text file ('-' or nothing: stdin)")
+    p.add_argument("--url", help="the page's URL (metadata only)")
+    add_cleaning_options(p)
+
+
 def _run(args: argparse.Namespace) -> Result:
-    return clean_and_explain(_read(args.file), url=args.url, config=_config(args))
+    return clean_and_explain(_read(args.file), url=args.url, config=config_from_args(args))
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

@@ -13,55 +13,17 @@ from lxml.etree import _Element
 
 from cleantext.fold import fold, normalize_space
 from cleantext.model import Paragraph
-from cleantext.page import Page, cue_key
+from cleantext.page import INDEX_TAGS, Page, cue_key
 
 # trafilatura's output vocabulary, mapped to paragraph tags.
 _EXTRACTED_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "pre", "cell": "cell"}
 _LINK_TAGS = frozenset({"ref", "a"})
 _BREAK_TAGS = frozenset({"lb", "br"})
-# Raw HTML block tags (for the extractor-free path).
-_DOM_BLOCKS = frozenset(
-    [
-        "p",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figcaption",
-        "blockquote",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "pre",
-        "caption",
-        "address",
-        "summary",
-        "div",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "tr",
-        "tbody",
-        "thead",
-        "tfoot",
-        "form",
-        "main",
-        "figure",
-        "details",
-        "fieldset",
-        "center",
-    ]
+# Raw HTML block tags (for the extractor-free path): the indexed paragraph-level blocks but the
+# inline ones, and the containers around them.
+_DOM_BLOCKS = (INDEX_TAGS - {"label", "time"}) | frozenset(
+    "div section article header footer aside nav ul ol dl table tr tbody thead tfoot form main "
+    "figure details fieldset center".split()
 )
 _DOM_TAGS = {
     "h1": "h",

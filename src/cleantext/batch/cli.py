@@ -24,8 +24,7 @@ from cleantext.batch.runner import DEFAULT_MAX_TASKS
 from cleantext.batch.sitebp import SiteThresholds
 from cleantext.batch.stats import BatchStats
 from cleantext.batch.worker import Cleaner, default_cleaner
-from cleantext.config import Config
-from cleantext.model import Category, Extractor, InputKind
+from cleantext.cli import add_cleaning_options, config_from_args
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -53,54 +52,69 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--field", default="html", help="field holding the HTML or text (default: html)")
     g.add_argument("--id-field", default="id", help="field holding the id (default: id; else record number)")
     g.add_argument("--url-field", default="url", help="field holding the URL (default: url; dotted paths ok)")
-    g.add_argument("--input-format", choices=[f.value for f in InputFormat],
-                   help="format of the inputs (default: from the file names)")
+    g.add_argument(
+        "--input-format",
+        choices=[f.value for f in InputFormat],
+        help="format of the inputs (default: from the file names)",
+    )
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("run")
     g.add_argument("--workers", type=int, help="worker processes (default: CPUs; 0: in this process)")
-    g.add_argument("--timeout", type=float, help="seconds per document before its worker is killed "
-                   f"(default {DEFAULT_TIMEOUT:g}; 0: none)")
-    g.add_argument("--max-tasks-per-worker", type=int, default=DEFAULT_MAX_TASKS,
-                   help=f"documents before a worker is replaced (default {DEFAULT_MAX_TASKS})")
+    g.add_argument(
+        "--timeout",
+        type=float,
+        help=f"seconds per document before its worker is killed (default {DEFAULT_TIMEOUT:g}; 0: none)",
+    )
+    g.add_argument(
+        "--max-tasks-per-worker",
+        type=int,
+        default=DEFAULT_MAX_TASKS,
+        help=f"documents before a worker is replaced (default {DEFAULT_MAX_TASKS})",
+    )
     g.add_argument("--resume", action="store_true", help="continue an interrupted run (OUTPUT.partial)")
     g.add_argument("--stats", metavar="FILE", help="write the run's statistics as JSON")
     g.add_argument("--report", metavar="FILE", help="write an HTML report of the run")
-    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar on stderr (default: when stderr is a terminal; needs tqdm)")
+    g.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal; needs tqdm)",
+    )
     g.add_argument("--quiet", action="store_true", help="no summary on stderr")
-    g.add_argument("--cleaner", metavar="MODULE:FUNCTION",
-                   help="advanced: a (source, url, config) -> Result function to call instead of the core")
-    g.add_argument("--start-method", choices=[m.value for m in StartMethod], default=StartMethod.SPAWN.value,
-                   help="how worker processes start (default: spawn)")
+    g.add_argument(
+        "--cleaner",
+        metavar="MODULE:FUNCTION",
+        help="advanced: a (source, url, config) -> Result function to call instead of the core",
+    )
+    g.add_argument(
+        "--start-method",
+        choices=[m.value for m in StartMethod],
+        default=StartMethod.SPAWN.value,
+        help="how worker processes start (default: spawn)",
+    )
 
 
 def _clean_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("cleaning")
-    g.add_argument("--kind", choices=[k.value for k in InputKind], default="auto",
-                   help="force the input kind (default: detect)")
-    g.add_argument("--extractor", choices=[e.value for e in Extractor], default="trafilatura",
-                   help="how HTML main content is found (default: trafilatura)")
-    g.add_argument("--lang", help="comma-separated language packs to apply (default: all)")
-    g.add_argument("--disable-rule", action="append", metavar="ID", help="a rule id that never fires")
-    g.add_argument("--disable-category", action="append", metavar="CATEGORY",
-                   choices=[c.value for c in Category], help="a category whose rules never fire")
-    g.add_argument("--site-boilerplate", action="store_true",
-                   help="also drop paragraphs repeated across a host's documents (category site_repeat)")
-    g.add_argument("--site-min-docs", type=int, default=SiteThresholds().min_documents,
-                   help="site boilerplate: documents a paragraph must appear in (default 3)")
-    g.add_argument("--site-min-share", type=float, default=SiteThresholds().min_share,
-                   help="site boilerplate: share of the host's documents (default 0.3)")
-
-
-def _config(args: argparse.Namespace) -> Config:
-    return Config(
-        input_kind=InputKind(args.kind),
-        extractor=Extractor(args.extractor),
-        languages=tuple(args.lang.split(",")) if args.lang else None,
-        disabled_rules=frozenset(args.disable_rule or ()),
-        disabled_categories=frozenset(Category(c) for c in args.disable_category or ()),
+    add_cleaning_options(g)
+    g.add_argument(
+        "--site-boilerplate",
+        action="store_true",
+        help="also drop paragraphs repeated across a host's documents (category site_repeat)",
+    )
+    g.add_argument(
+        "--site-min-docs",
+        type=int,
+        default=SiteThresholds().min_documents,
+        help="site boilerplate: documents a paragraph must appear in (default 3)",
+    )
+    g.add_argument(
+        "--site-min-share",
+        type=float,
+        default=SiteThresholds().min_share,
+        help="site boilerplate: share of the host's documents (default 0.3)",
     )
 
 
@@ -140,15 +154,25 @@ def options(args: argparse.Namespace) -> JobOptions:
         raise ValueError("--workers must be >= 0")
     site = None
     if args.site_boilerplate:
-        site = SiteThresholds(min_documents=args.site_min_docs, min_share=args.site_min_share,
-                              min_host_documents=max(3, args.site_min_docs))
+        site = SiteThresholds(
+            min_documents=args.site_min_docs,
+            min_share=args.site_min_share,
+            min_host_documents=max(3, args.site_min_docs),
+        )
     return JobOptions(
-        inputs=tuple(args.inputs), output=Path(args.output),
+        inputs=tuple(args.inputs),
+        output=Path(args.output),
         fields=Fields(source=args.field, id=args.id_field, url=args.url_field),
         input_format=InputFormat(args.input_format) if args.input_format else None,
-        config=_config(args), workers=args.workers, timeout=_timeout(args),
-        max_tasks_per_worker=args.max_tasks_per_worker, resume=args.resume, site=site,
-        progress=_progress(args), cleaner=_cleaner(args.cleaner), start_method=StartMethod(args.start_method),
+        config=config_from_args(args),
+        workers=args.workers,
+        timeout=_timeout(args),
+        max_tasks_per_worker=args.max_tasks_per_worker,
+        resume=args.resume,
+        site=site,
+        progress=_progress(args),
+        cleaner=_cleaner(args.cleaner),
+        start_method=StartMethod(args.start_method),
     )
 
 
@@ -158,8 +182,9 @@ def _report_module(args: argparse.Namespace) -> ModuleType | None:
     try:
         return importlib.import_module("cleantext.report")
     except ImportError:
-        sys.stderr.write("cleantext batch: --report skipped: this cleantext has no report module "
-                         "(cleantext.report)\n")
+        sys.stderr.write(
+            "cleantext batch: --report skipped: this cleantext has no report module (cleantext.report)\n"
+        )
         return None
 
 
@@ -192,8 +217,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"cleantext batch: {err}\n")
         return 1
     except KeyboardInterrupt:
-        sys.stderr.write(f"\ncleantext batch: interrupted; the records so far are in "
-                         f"{partial_path(Path(args.output))}: run again with --resume to continue\n")
+        sys.stderr.write(
+            f"\ncleantext batch: interrupted; the records so far are in "
+            f"{partial_path(Path(args.output))}: run again with --resume to continue\n"
+        )
         return 130
     _outputs(args, stats, report)
     return 0
