@@ -160,3 +160,12 @@ def test_a_user_pattern_that_times_out_is_abandoned_not_raised() -> None:
     result = cleantext.clean_and_explain(text, config=cfg)
     assert result.paragraphs[0] == "The council met on Monday to approve the plan."
     assert all(d.rule != "site.slow" for d in result.decisions)
+
+
+def test_every_drop_names_its_rule_category_and_evidence() -> None:
+    rule_ids = {r.id for r in cleantext.default_rules()}
+    for _, html in scrapinghub_pages(30):
+        result = cleantext.clean_and_explain(html)
+        assert [d.text for d in result.decisions if d.kept] == result.paragraphs
+        for d in result.dropped:
+            assert d.rule in rule_ids and d.category is not None and d.evidence, d
