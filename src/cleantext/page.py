@@ -190,12 +190,15 @@ _LEADING = regex.compile(r"^[\W_]++")
 PROBE_CHARS = 12
 
 
+PROBE_SPAN = 64
+
+
 def _probe(text: str) -> str:
     """The first non-space characters of a key: a cheap filter before the full key."""
-    joined = "".join(text[:64].split())
+    joined = "".join(text[:PROBE_SPAN].split())
     if joined[:1].isalnum():
         return joined[:PROBE_CHARS]
-    return "".join(str(_LEADING.sub("", text[:64])).split())[:PROBE_CHARS]
+    return "".join(str(_LEADING.sub("", text[:PROBE_SPAN])).split())[:PROBE_CHARS]
 
 
 def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
@@ -212,10 +215,15 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     short = {p for p in probes if len(p) < PROBE_CHARS}
     short_lengths = sorted({len(p) for p in short})
     for el in _indexed(tree):
-        text = el.text_content()
+        own = el.text or ""
+        # The block's text starts with its own text: when that is long enough, the probe needs
+        # no text_content() (most blocks are rejected here, without building their text).
+        text = own if len(own) >= PROBE_SPAN else el.text_content()
         probe = _probe(text)
         if probe not in probes and not any(probe[:n] in short for n in short_lengths):
             continue
+        if text is own:
+            text = el.text_content()
         key = cue_key(text)
         if key not in wanted:
             continue

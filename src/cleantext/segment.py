@@ -18,6 +18,7 @@ from cleantext.page import INDEX_TAGS, Page, cue_key
 # trafilatura's output vocabulary, mapped to paragraph tags.
 _EXTRACTED_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "pre", "cell": "cell"}
 _LINK_TAGS = frozenset({"ref", "a"})
+CUE_MAX_CHARS = 400
 _BREAK_TAGS = frozenset({"lb", "br"})
 # Raw HTML block tags (for the extractor-free path): the indexed paragraph-level blocks but the
 # inline ones, and the containers around them.
@@ -157,7 +158,10 @@ def _paragraphs(
     """Paragraphs with features; blocks beyond ``limit`` are joined into one unexamined paragraph."""
     examined = blocks[:limit] if limit is not None else blocks
     out = []
-    cues = page.cues(text for _, text, _ in examined) if page is not None else {}
+    # Only paragraphs short enough for a markup rule look up their cues (no token or link rule
+    # accepts a longer one; a longer paragraph counts as prose).
+    wanted = (text for _, text, _ in examined if len(text) <= CUE_MAX_CHARS)
+    cues = page.cues(wanted) if page is not None else {}
     for i, (tag, text, density) in enumerate(examined):
         folded = fold(text)
         cue = cues.get(cue_key(text))
