@@ -93,7 +93,9 @@ def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
     return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
 
 
-def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
+def run(
+    doc: DocView, rules: Sequence[Rule], config: Config, languages: tuple[str, ...] | None = None
+) -> None:
     """Apply every active rule to ``doc``, stage by stage, recording claims.
 
     A rule whose pattern exceeds ``Limits.regex_timeout`` (only user patterns can: the bundled
@@ -101,7 +103,7 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
     """
     for rule in active_rules(rules, config):
         try:
-            hits = list(rule.matcher.find(doc, config.languages))
+            hits = list(rule.matcher.find(doc, languages))
         except TimeoutError:
             doc.abandoned.append(rule.id)
             continue
@@ -130,9 +132,16 @@ def decisions(doc: DocView, config: Config) -> list[Decision]:
 
 
 def decide(
-    paragraphs: Sequence[Paragraph], page: PageContext, rules: Sequence[Rule], config: Config
+    paragraphs: Sequence[Paragraph],
+    page: PageContext,
+    rules: Sequence[Rule],
+    config: Config,
+    languages: tuple[str, ...] | None = None,
 ) -> list[Decision]:
-    """Run the engine on ``paragraphs`` and return their decisions, in order."""
+    """Run the engine on ``paragraphs`` and return their decisions, in order.
+
+    ``languages`` selects the phrase packs (None: all of them).
+    """
     doc = DocView(paragraphs, page, config.limits.regex_timeout)
-    run(doc, rules, config)
+    run(doc, rules, config, languages)
     return decisions(doc, config)

@@ -9,17 +9,25 @@ from cleantext.rules.packs import bundled_packs
 _WORDS = regex.compile(r"\w++")
 
 
-def guess_language(folded: str, *, min_hits: int = 3) -> str | None:
+def guess_language(folded: str, *, min_hits: int = 5, margin: float = 1.5) -> str | None:
     """The bundled language whose stopwords are most frequent in ``folded`` text, or None.
+
+    A guess needs ``min_hits`` stopwords and ``margin`` times as many as the runner-up: a short
+    or mixed text gets None (and then every phrase pack applies).
 
     >>> guess_language("the cat sat on the mat and it was happy with the day")
     'en'
+    >>> guess_language("una línea corta") is None
+    True
     """
     words = _WORDS.findall(folded[:20_000])
-    best, best_hits = None, 0
-    for pack in bundled_packs():
-        stop = frozenset(pack.vocab.get("stopwords", ()))
-        hits = sum(1 for w in words if w in stop)
-        if hits > best_hits:
-            best, best_hits = pack.language, hits
-    return best if best_hits >= min_hits else None
+    counts = sorted(
+        ((sum(1 for w in words if w in frozenset(p.vocab.get("stopwords", ()))), p.language)
+         for p in bundled_packs()),
+        reverse=True,
+    )
+    if not counts:
+        return None
+    best_hits, best = counts[0]
+    runner_up = counts[1][0] if len(counts) > 1 else 0
+    return best if best_hits >= min_hits and best_hits >= margin * runner_up else None
