@@ -16,7 +16,6 @@ from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, 
 from cleantext.page import Page, parse, read_page, visible_chars
 from cleantext.rules.base import Rule
 from cleantext.rules.catalog import default_rules
-from cleantext.rules.packs import languages as bundled_languages
 from cleantext.rules.structure import bare
 from cleantext.textmeta import date_from_text
 
@@ -111,24 +110,6 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     return paragraphs
 
 
-def rule_languages(language: str | None, config: Config) -> tuple[str, ...] | None:
-    """The phrase packs to apply: the configured ones, else the page's language and English.
-
-    English stays in because boilerplate on pages in other languages is often English ("Share",
-    "Cookie settings"); a page whose language is unknown or has no pack gets every pack.
-
-    >>> rule_languages("de", Config()), rule_languages("fi", Config())
-    (('de', 'en'), None)
-    >>> rule_languages("de", Config(languages=("fr",)))
-    ('fr',)
-    """
-    if config.languages is not None:
-        return config.languages
-    if language in bundled_languages():
-        return tuple(sorted({language, "en"}))
-    return None
-
-
 def _rules(config: Config) -> tuple[Rule, ...]:
     base = default_rules() if config.use_default_rules else ()
     return base + config.rules
@@ -159,9 +140,8 @@ def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
+    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
     language = page.language or guess_language(" ".join(p.folded for p in paragraphs[:40]))
-    packs = rule_languages(language, config)
-    decisions = engine.decide(paragraphs, context, _rules(config), config, packs) + overflow
     meta = Metadata(
         title=page.title,
         author=page.author,
@@ -186,9 +166,7 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.TEXT)
-    language = guess_language(" ".join(p.folded for p in paragraphs[:60]))
-    packs = rule_languages(language, config)
-    decisions = engine.decide(paragraphs, context, _rules(config), config, packs) + overflow
+    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
     headline = decisions[0] if decisions and decisions[0].rule == "headline.leading" else None
     byline = _first(decisions, Category.BYLINE)
     dateline = _first(decisions, Category.DATELINE)
@@ -197,7 +175,7 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
         author=_author_from_byline(byline.text) if byline else None,
         date=date_from_text(dateline.text) if dateline else None,
         url=url,
-        language=language,
+        language=guess_language(" ".join(p.folded for p in paragraphs[:60])),
         encoding=prepared.encoding,
         kind=InputKind.TEXT,
         truncated=prepared.truncated,

@@ -58,8 +58,8 @@ class Config:
         extractor: how the main content of HTML is found (see :class:`~cleantext.Extractor`);
             default ``Extractor.TRAFILATURA``.
         languages: language codes whose phrase packs apply (e.g. ``("en", "de")``). ``None``
-            (default): the page's language (its ``lang`` declaration, else a stopword guess)
-            plus English, when the language has a pack; every bundled pack otherwise.
+            (default) applies every bundled pack: boilerplate on one site often mixes languages,
+            and all text cues are anchored and length-guarded.
         drop: categories that are dropped. ``None`` (default) drops every category; a paragraph
             whose rule belongs to a category not listed is kept (its decision still says which
             rule matched, with ``kept=True``).

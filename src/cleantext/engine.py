@@ -93,9 +93,7 @@ def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
     return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
 
 
-def run(
-    doc: DocView, rules: Sequence[Rule], config: Config, languages: tuple[str, ...] | None = None
-) -> None:
+def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
     """Apply every active rule to ``doc``, stage by stage, recording claims.
 
     A rule whose pattern exceeds ``Limits.regex_timeout`` (only user patterns can: the bundled
@@ -103,7 +101,7 @@ def run(
     """
     for rule in active_rules(rules, config):
         try:
-            hits = list(rule.matcher.find(doc, languages))
+            hits = list(rule.matcher.find(doc, config.languages))
         except TimeoutError:
             doc.abandoned.append(rule.id)
             continue
@@ -132,16 +130,9 @@ def decisions(doc: DocView, config: Config) -> list[Decision]:
 
 
 def decide(
-    paragraphs: Sequence[Paragraph],
-    page: PageContext,
-    rules: Sequence[Rule],
-    config: Config,
-    languages: tuple[str, ...] | None = None,
+    paragraphs: Sequence[Paragraph], page: PageContext, rules: Sequence[Rule], config: Config
 ) -> list[Decision]:
-    """Run the engine on ``paragraphs`` and return their decisions, in order.
-
-    ``languages`` selects the phrase packs (None: all of them).
-    """
+    """Run the engine on ``paragraphs`` and return their decisions, in order."""
     doc = DocView(paragraphs, page, config.limits.regex_timeout)
-    run(doc, rules, config, languages)
+    run(doc, rules, config)
     return decisions(doc, config)
