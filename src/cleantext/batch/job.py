@@ -16,9 +16,11 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
+
+import regex
 
 from cleantext.batch.io import (
     Fields,
@@ -35,7 +37,7 @@ from cleantext.batch.pool import StartMethod
 from cleantext.batch.runner import DEFAULT_MAX_TASKS, clean_many
 from cleantext.batch.sitebp import RULE_ID, SiteBoilerplate, SiteThresholds, host_of, record_url
 from cleantext.batch.stats import BatchStats, DocStats
-from cleantext.batch.types import BatchItem, BatchResult, ItemId, Outcome
+from cleantext.batch.types import BatchItem, BatchResult, ItemId, Outcome, error_message
 from cleantext.batch.worker import Cleaner, default_cleaner
 from cleantext.config import DEFAULT_CONFIG, Config
 from cleantext.model import Category
@@ -189,7 +191,26 @@ def _skip(items: Iterable[BatchItem], n: int, last_id: ItemId | None, partial: P
     return it
 
 
+_WORD = regex.compile(r"\w")
+
+
+def no_text_as_error(result: BatchResult) -> BatchResult:
+    """A record without a single word (empty, markup-only or binary input) becomes an input error.
+
+    ``clean_many`` returns such documents as empty results; the ``batch`` command's output says
+    why they are empty, so a corpus run shows its broken records.
+    """
+    r = result.result
+    if not result.ok or r is None or any(_WORD.search(d.text) for d in r.decisions):
+        return result
+    detail = "no text: the document holds no word outside markup"
+    if r.metadata.truncated:
+        detail += f" ({r.metadata.truncated})"
+    return replace(result, result=None, outcome=Outcome.INPUT, error=error_message(Outcome.INPUT, detail))
+
+
 def _write(out: IO[bytes], result: BatchResult, stats: BatchStats, site: SiteBoilerplate | None) -> None:
+    result = no_text_as_error(result)
     record = result.to_record()
     doc = DocStats.of(result)
     record[INTERNAL_KEY] = doc.to_dict()
