@@ -17,7 +17,6 @@ newspaper4k ``Article.text`` after ``download(input_html=...)`` (no network).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -26,9 +25,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import metrics, runner
+from benchmarks import runner
 from benchmarks.quality import collect, system_table
-from benchmarks.runner import SCRAPINGHUB, WCXB
 from benchmarks.systems import CLEANTEXT, PEERS, TRAFILATURA_SYSTEMS, available
 
 ALL_SYSTEMS = (*TRAFILATURA_SYSTEMS, CLEANTEXT, *PEERS)
@@ -80,13 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     out += [f"Note: {n}  " for n in notes]
     result: dict = {"command": command.strip(), "machine": machine, "notes": notes, "systems": systems}
-    benchmarks = [("ScrapingHub", SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)]
-    folder = metrics.wcxb_dir(args.wcxb)
-    if not args.no_wcxb:
-        if (folder / "ground-truth").is_dir():
-            benchmarks.append(("WCXB dev", WCXB, folder))
-        else:
-            out.append(f"Note: WCXB not found at {folder}: skipped")
+    benchmarks = runner.selected_benchmarks(args.wcxb, args.no_wcxb, out)
     for title, benchmark, path in benchmarks:
         records = collect(benchmark, path, systems, args)
         lines, data = system_table(benchmark, records, systems)
@@ -103,10 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "CPU time: process time summed over pages, measured in the worker around each call; systems run "
         "interleaved on each page. WCXB: CC-BY-4.0, WCXB, Murrough Foley, 2026.",
     ]
-    print("\n".join(out))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
-    return 0
+    return runner.finish(out, result, args.json)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ ready for docs/benchmarks.md. WCXB data: CC-BY-4.0, "WCXB, Murrough Foley, 2026"
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import metrics, runner
+from benchmarks import runner
 from benchmarks.runner import SCRAPINGHUB, WCXB, PageRecord
 from benchmarks.systems import CLEANTEXT, LABELS, TRAFILATURA_SYSTEMS, cleantext_available
 
@@ -158,13 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     out += [f"Note: {n}" for n in notes]
     result: dict = {"command": command.strip(), "machine": runner.machine_line(), "notes": notes}
-    benchmarks = [("ScrapingHub", SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)]
-    folder = metrics.wcxb_dir(args.wcxb)
-    if not args.no_wcxb:
-        if (folder / "ground-truth").is_dir():
-            benchmarks.append(("WCXB dev", WCXB, folder))
-        else:
-            out.append(f"Note: WCXB not found at {folder}: skipped")
+    benchmarks = runner.selected_benchmarks(args.wcxb, args.no_wcxb, out)
     for title, benchmark, path in benchmarks:
         records = collect(benchmark, path, systems, args)
         lines, data = report_benchmark(title, benchmark, records, systems, args.ablation)
@@ -174,10 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "CPU time is process time summed over the pages (measured inside the worker around each call); "
         "systems run interleaved on each page. WCXB: CC-BY-4.0, WCXB, Murrough Foley, 2026."
     )
-    print("\n".join(out))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
-    return 0
+    return runner.finish(out, result, args.json)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from benchmarks import metrics
 from benchmarks.metrics import Page, Score
@@ -262,3 +263,23 @@ def command_line(script: str, argv: Sequence[str]) -> str:
 
 def fmt(x: float) -> str:
     return f"{x:.3f}"
+
+
+def selected_benchmarks(wcxb: str | None, no_wcxb: bool, notes: list[str]) -> list[tuple[str, str, Path]]:
+    """(title, benchmark, folder) of the benchmarks to run; a note when WCXB is missing."""
+    chosen = [("ScrapingHub", SCRAPINGHUB, metrics.SCRAPINGHUB_DIR)]
+    folder = metrics.wcxb_dir(wcxb)
+    if not no_wcxb:
+        if (folder / "ground-truth").is_dir():
+            chosen.append(("WCXB dev", WCXB, folder))
+        else:
+            notes.append(f"Note: WCXB not found at {folder}: skipped")
+    return chosen
+
+
+def finish(lines: list[str], result: dict[str, Any], json_path: str | None) -> int:
+    """Print the report and write its figures as JSON when asked; the scripts' exit code."""
+    print("\n".join(lines))
+    if json_path:
+        Path(json_path).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0

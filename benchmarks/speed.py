@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import html as html_lib
-import json
 import random
 import re
 import sys
@@ -210,10 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{text['docs']} seed-like texts, {text['mb']:.2f} MB: {text['cpu_s']:.2f} CPU s, "
             f"**{text['mb_per_s']:.2f} MB/s** (best of {args.repeat}).",
         ]
-    print("\n".join(out))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
-    return 0
+    return runner.finish(out, result, args.json)
 
 
 if __name__ == "__main__":
