@@ -12,7 +12,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-class Category(str, enum.Enum):
+class StrEnum(str, enum.Enum):
+    """An enum whose members are their lowercase string values (``str(member)`` is the value).
+
+    >>> str(Category.CAPTION), Category.CAPTION == "caption"
+    ('caption', True)
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Category(StrEnum):
     """Kind of boilerplate a dropped paragraph belongs to; the value is a stable lowercase name.
 
     >>> Category("donation") is Category.DONATION
@@ -41,11 +52,9 @@ class Category(str, enum.Enum):
     SITE_REPEAT = "site_repeat"
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class InputKind(str, enum.Enum):
+class InputKind(StrEnum):
     """What the source is: detected (``AUTO``) or forced.
 
     >>> InputKind("html") is InputKind.HTML
@@ -56,11 +65,9 @@ class InputKind(str, enum.Enum):
     HTML = "html"
     TEXT = "text"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class Extractor(str, enum.Enum):
+class Extractor(StrEnum):
     """How the main content of an HTML page is found before the rules run.
 
     ``TRAFILATURA`` runs trafilatura in its fast mode with cleantext's own fallback when it
@@ -77,11 +84,9 @@ class Extractor(str, enum.Enum):
     TRAFILATURA_FULL = "trafilatura_full"
     NONE = "none"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class Stage(str, enum.Enum):
+class Stage(StrEnum):
     """The engine stage that made a decision (kept on every decision, as jusText does).
 
     >>> from cleantext import clean_and_explain
@@ -97,8 +102,6 @@ class Stage(str, enum.Enum):
     DUPLICATE = "duplicate"
     KEEP = "keep"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ needs them; a missing one raises :class:`MissingExtraError` naming the extra to 
 
 from __future__ import annotations
 
-import enum
 import gzip
 import importlib
 import io
@@ -22,7 +21,7 @@ from types import ModuleType
 from typing import IO, Any, Protocol
 
 from cleantext.batch.types import BatchItem, Outcome, as_item, error_message
-from cleantext.model import Metadata
+from cleantext.model import Metadata, StrEnum
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -49,36 +48,30 @@ def require(module: str, extra: str) -> ModuleType:
         ) from err
 
 
-class InputFormat(str, enum.Enum):
+class InputFormat(StrEnum):
     """Kinds of input file (``input_format`` guesses it from the name)."""
 
     JSONL = "jsonl"
     PARQUET = "parquet"
     WARC = "warc"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(StrEnum):
     """Kinds of output file (``output_format`` guesses it from the name)."""
 
     JSONL = "jsonl"
     PARQUET = "parquet"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class Compression(str, enum.Enum):
+class Compression(StrEnum):
     """Compression of a JSONL output, from its name (``.gz``, ``.zst``)."""
 
     NONE = "none"
     GZIP = "gzip"
     ZSTD = "zstd"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

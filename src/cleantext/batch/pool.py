@@ -9,7 +9,6 @@ so memory that a parser keeps (fragmentation, caches) is given back to the syste
 from __future__ import annotations
 
 import contextlib
-import enum
 import multiprocessing
 import time
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from types import TracebackType
 from cleantext.batch.types import Outcome, error_message
 from cleantext.batch.worker import READY, Cleaner, Reply, Task, worker_main
 from cleantext.config import Config
+from cleantext.model import StrEnum
 
 STARTUP_TIMEOUT = 120.0
 """Seconds a new worker may take to import cleantext and say it is ready."""
@@ -28,7 +28,7 @@ MAX_FAILED_STARTS = 3
 """Workers in a row that may die before they are ready (then the pool gives up)."""
 
 
-class StartMethod(str, enum.Enum):
+class StartMethod(StrEnum):
     """How worker processes are started (see :mod:`multiprocessing`).
 
     ``SPAWN`` (default) starts a fresh interpreter: safe with threads and on every platform.
@@ -38,8 +38,6 @@ class StartMethod(str, enum.Enum):
     SPAWN = "spawn"
     FORKSERVER = "forkserver"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,18 +7,17 @@ none (``error`` is ``"KIND: detail"`` with ``KIND`` the :class:`Outcome` value).
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cleantext.model import Result
+from cleantext.model import Result, StrEnum
 
 ItemId = str | int
 
 
-class Outcome(str, enum.Enum):
+class Outcome(StrEnum):
     """How a document's cleaning ended.
 
     ``OK``: a :class:`~cleantext.Result` (possibly with no paragraph: an empty page is not an
@@ -37,8 +36,6 @@ class Outcome(str, enum.Enum):
     TIMEOUT = "timeout"
     CRASH = "crash"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ object (not per process), so results never depend on what ran before.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import regex
 
-from cleantext.model import Category, Paragraph, Stage
+from cleantext.model import Category, Paragraph, Stage, StrEnum
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
 
 
-class Anchor(str, enum.Enum):
+class Anchor(StrEnum):
     """Where a phrase must sit in the folded paragraph for a :class:`Phrases` match.
 
     ``LINE``: the whole paragraph is the phrase (trailing punctuation allowed).
@@ -45,8 +44,6 @@ class Anchor(str, enum.Enum):
     END = "end"
     CONTAINS = "contains"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 # Every phrase is matched on whole words: never inside a longer word.
