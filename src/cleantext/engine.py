@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from cleantext.config import Config
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
-from cleantext.rules.base import Rule
+from cleantext.rules.base import WORD, WORD_INDEX_MAX_CHARS, Rule
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
 
@@ -62,10 +62,27 @@ class DocView:
     regex_timeout: float = 1.0
     marks: list[Mark | None] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
+    _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
             self.marks = [None] * len(self.paragraphs)
+
+    def paragraphs_with_words(self, words: frozenset[str]) -> set[int]:
+        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that contain one
+        of ``words`` as a whole run of letters. The index is built once per document."""
+        if self._words is None:
+            index: dict[str, list[int]] = {}
+            for p in self.paragraphs:
+                if len(p.folded) <= WORD_INDEX_MAX_CHARS:
+                    for word in set(WORD.findall(p.folded)):
+                        index.setdefault(word, []).append(p.index)
+            self._words = index
+        index = self._words
+        found: set[int] = set()
+        for word in index.keys() & words:
+            found.update(index[word])
+        return found
 
     def is_open(self, index: int) -> bool:
         """No rule has claimed this paragraph yet."""

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import cache
+
 import regex
 
 from cleantext.rules.packs import bundled_packs
 
 _WORDS = regex.compile(r"\w++")
+
+
+@cache
+def _stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each bundled language with its stopword set (read-only package data, built once)."""
+    return tuple((p.language, frozenset(p.vocab.get("stopwords", ()))) for p in bundled_packs())
 
 
 def guess_language(folded: str, *, min_hits: int = 5, margin: float = 1.5) -> str | None:
@@ -20,10 +29,9 @@ def guess_language(folded: str, *, min_hits: int = 5, margin: float = 1.5) -> st
     >>> guess_language("una línea corta") is None
     True
     """
-    words = _WORDS.findall(folded[:20_000])
+    words = Counter(_WORDS.findall(folded[:20_000]))
     counts = sorted(
-        ((sum(1 for w in words if w in frozenset(p.vocab.get("stopwords", ()))), p.language)
-         for p in bundled_packs()),
+        ((sum(words[w] for w in stopwords), language) for language, stopwords in _stopwords()),
         reverse=True,
     )
     if not counts:

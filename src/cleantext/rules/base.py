@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import regex
 
-from cleantext.model import Category, Paragraph, Stage, StrEnum
+from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -86,7 +86,13 @@ class LineMatcher:
         """The evidence if the paragraph matches, else None."""
         raise NotImplementedError  # pragma: no cover  # abstract
 
+    def applies(self, doc: DocView) -> bool:
+        """False when nothing in this document can match (a cheap check before the loop)."""
+        return True
+
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        if not self.applies(doc):
+            return
         hits = []
         for p in doc.paragraphs:
             if doc.is_open(p.index):
@@ -131,16 +137,19 @@ class Phrases(LineMatcher):
         Start-anchored ones are tried at the first position only, end-anchored ones in the last
         ``TAIL`` characters only. Each pattern is compiled on its own: an alternation of many
         patterns loses the ``regex`` module's literal-prefix scan and runs several times slower.
+        Phrases and user patterns are kept apart: the phrases have a word gate (see
+        :func:`gate_words`), the patterns run on every paragraph within the length guard.
         """
         head: list[str] = []  # one alternation: tried at position 0 only, it stays cheap
         lists: dict[str, list[str]] = {}
         tail: list[Any] = []
-        free: list[Any] = []
         contains = None
+        every: list[str] = []
         for anchor, by_lang in self.phrases.items():
             selected = _select(by_lang, languages)
             if not selected:
                 continue
+            every.extend(selected)
             name = f"p_{anchor.value}"
             template = _TEMPLATES[anchor].format(n=name)
             if anchor is Anchor.CONTAINS:
@@ -150,13 +159,21 @@ class Phrases(LineMatcher):
             else:
                 head.append(template)
                 lists[name] = selected
+        p_head: list[str] = []
+        p_tail: list[Any] = []
+        free: list[Any] = []
         for pattern in _select(self.patterns, languages):
             if pattern.startswith("^"):
-                head.append(f"(?:{pattern})")
+                p_head.append(f"(?:{pattern})")
             else:
-                (tail if pattern.endswith("$") else free).append(regex.compile(pattern))
-        compiled_head = (regex.compile("|".join(head), **lists),) if head else ()
-        return _Compiled(compiled_head, tuple(tail), tuple(free), contains)
+                (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
+        return _Compiled(
+            phrases=_Group(
+                (regex.compile("|".join(head), **lists),) if head else (), tuple(tail), (), contains
+            ),
+            patterns=_Group((regex.compile("|".join(p_head)),) if p_head else (), tuple(p_tail), tuple(free)),
+            gate=gate_words(every),
+        )
 
     @cached_property
     def _compiled(self) -> dict[tuple[str, ...] | None, _Compiled]:
@@ -169,31 +186,110 @@ class Phrases(LineMatcher):
             cache[languages] = self._compile(languages)
         return cache[languages]
 
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        """Like :meth:`LineMatcher.find`, with the phrases tried only where the gate allows.
+
+        Paragraphs that contain none of the gate words cannot match a phrase, so only the
+        patterns (if any) run on them; the result is the same as trying everything everywhere.
+        """
+        c = self.compiled(languages)
+        limit = max(self.max_chars, self.contains_max_chars)
+        gated = c.gate is not None and limit <= WORD_INDEX_MAX_CHARS
+        phrase_rows = doc.paragraphs_with_words(c.gate) if gated and c.gate is not None else None
+        timeout = None if self.vetted else doc.regex_timeout
+        no_patterns = c.patterns.empty
+        hits = []
+        for p in doc.paragraphs:
+            if len(p.folded) > limit or not doc.is_open(p.index):
+                continue
+            with_phrases = phrase_rows is None or p.index in phrase_rows
+            if not with_phrases and no_patterns:
+                continue
+            m = self._search(c, p.folded, timeout, with_phrases)
+            if m is not None:
+                hits.append((p.index, str(m.group(0)).strip()))
+        if not self.max_hits or len(hits) <= self.max_hits:
+            yield from hits
+
+    def _search(self, c: _Compiled, text: str, timeout: float | None, with_phrases: bool) -> Any:
+        n = len(text)
+        groups = (c.phrases, c.patterns) if with_phrases else (c.patterns,)
+        m = None
+        if n <= self.max_chars:
+            tail_start = max(0, n - TAIL)
+            for part in (g.head for g in groups):
+                m = m or _first(part, text, 0, timeout, anchored=True)
+            for part in (g.tail for g in groups):
+                m = m or _first(part, text, tail_start, timeout)
+            m = m or _first(c.patterns.free, text, 0, timeout)
+        if not m and with_phrases and c.phrases.contains is not None and n <= self.contains_max_chars:
+            m = c.phrases.contains.search(text, timeout=timeout)
+        return m
+
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         text = p.folded
-        n = len(text)
-        if n > max(self.max_chars, self.contains_max_chars):
+        if len(text) > max(self.max_chars, self.contains_max_chars):
             return None
         c = self.compiled(languages)
         # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
         # run without it; user phrases and patterns keep it as a backstop.
         timeout = None if self.vetted else doc.regex_timeout
-        m = None
-        if n <= self.max_chars:
-            m = _first(c.head, text, 0, timeout, anchored=True)
-            m = m or _first(c.tail, text, max(0, n - TAIL), timeout)
-            m = m or _first(c.free, text, 0, timeout)
-        if not m and c.contains is not None and n <= self.contains_max_chars:
-            m = c.contains.search(text, timeout=timeout)
+        m = self._search(c, text, timeout, True)
         return str(m.group(0)).strip() if m else None
 
 
 @dataclass(frozen=True)
-class _Compiled:
+class _Group:
     head: tuple[Any, ...]
     tail: tuple[Any, ...]
     free: tuple[Any, ...]
-    contains: Any
+    contains: Any = None
+
+    def regexes(self) -> list[Any]:
+        """Every compiled pattern of the group."""
+        return [*self.head, *self.tail, *self.free, *([self.contains] if self.contains is not None else [])]
+
+    @property
+    def empty(self) -> bool:
+        return not self.regexes()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    phrases: _Group
+    patterns: _Group
+    gate: frozenset[str] | None
+
+    def regexes(self) -> list[Any]:
+        """Every compiled pattern, phrases first."""
+        return self.phrases.regexes() + self.patterns.regexes()
+
+
+# Paragraphs longer than this are left out of the word index (no bundled phrase list looks at
+# them); a matcher with a longer guard tries every paragraph instead.
+WORD_INDEX_MAX_CHARS = 400
+# Runs of letters: the words of the gate and of the index.
+WORD = regex.compile(r"[^\W\d_]++")
+
+
+def gate_words(phrases: Sequence[str]) -> frozenset[str] | None:
+    """One word per phrase (its longest run of letters) that any match must contain, or None.
+
+    Every phrase is matched on whole words, and no template lets a letter touch its ends, so
+    each run of letters of a phrase is a whole run of letters of any paragraph it matches:
+    a paragraph whose runs include no gate word cannot match any phrase. None when some
+    phrase has no letter (then nothing can be ruled out).
+
+    >>> sorted(gate_words(["share this article", "tweet"]))
+    ['article', 'tweet']
+    """
+    out = set()
+    for phrase in phrases:
+        runs = WORD.findall(phrase)
+        if not runs:
+            return None
+        out.add(max(runs, key=len))
+    return frozenset(out)
 
 
 def _first(
@@ -253,6 +349,9 @@ class Tokens(LineMatcher):
     def _wanted(self) -> frozenset[str]:
         return self.tokens | frozenset("~" + p for p in self.parts)
 
+    def applies(self, doc: DocView) -> bool:
+        return doc.page.kind is InputKind.HTML
+
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if not p.tokens or len(p.text) > self.max_chars or not _LETTER.search(p.text):
             return None
@@ -271,6 +370,9 @@ class LinkDense(LineMatcher):
     min_density: float = 0.6
     max_chars: int = 200
     tags: frozenset[str] = frozenset()
+
+    def applies(self, doc: DocView) -> bool:
+        return doc.page.kind is InputKind.HTML
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if p.link_density < self.min_density or len(p.text) > self.max_chars:

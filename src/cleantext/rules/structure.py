@@ -86,6 +86,9 @@ class FigureText(LineMatcher):
     max_chars: int = 500
     min_words: int = 5
 
+    def applies(self, doc: DocView) -> bool:
+        return bool(doc.page.captions)
+
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if len(p.text) > self.max_chars:
             return None
@@ -320,6 +323,9 @@ class TitleRepeat(LineMatcher):
 
     descriptions: bool = False
     max_chars: int = 400
+
+    def applies(self, doc: DocView) -> bool:
+        return bool(doc.page.descriptions if self.descriptions else doc.page.titles)
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if len(p.text) > self.max_chars:
