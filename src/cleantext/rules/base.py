@@ -167,11 +167,13 @@ class Phrases(LineMatcher):
                 p_head.append(f"(?:{pattern})")
             else:
                 (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
+        phrase_head = (regex.compile("|".join(head), **lists),) if head else ()
+        pattern_head = (regex.compile("|".join(p_head)),) if p_head else ()
         return _Compiled(
-            phrases=_Group(
-                (regex.compile("|".join(head), **lists),) if head else (), tuple(tail), (), contains
-            ),
-            patterns=_Group((regex.compile("|".join(p_head)),) if p_head else (), tuple(p_tail), tuple(free)),
+            full=_Searches(phrase_head + pattern_head, tuple(tail + p_tail), tuple(free), contains),
+            patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None)
+            if pattern_head or p_tail or free
+            else None,
             gate=gate_words(every),
         )
 
@@ -196,73 +198,85 @@ class Phrases(LineMatcher):
         limit = max(self.max_chars, self.contains_max_chars)
         gated = c.gate is not None and limit <= WORD_INDEX_MAX_CHARS
         phrase_rows = doc.paragraphs_with_words(c.gate) if gated and c.gate is not None else None
+        # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
+        # run without it; user phrases and patterns keep it as a backstop.
         timeout = None if self.vetted else doc.regex_timeout
-        no_patterns = c.patterns.empty
+        marks = doc.marks
         hits = []
         for p in doc.paragraphs:
-            if len(p.folded) > limit or not doc.is_open(p.index):
+            text = p.folded
+            if len(text) > limit or marks[p.index] is not None:
                 continue
-            with_phrases = phrase_rows is None or p.index in phrase_rows
-            if not with_phrases and no_patterns:
-                continue
-            m = self._search(c, p.folded, timeout, with_phrases)
-            if m is not None:
-                hits.append((p.index, str(m.group(0)).strip()))
+            searches = c.full if phrase_rows is None or p.index in phrase_rows else c.patterns_only
+            if searches is not None:
+                m = searches.first(text, self.max_chars, self.contains_max_chars, timeout)
+                if m is not None:
+                    hits.append((p.index, str(m.group(0)).strip()))
         if not self.max_hits or len(hits) <= self.max_hits:
             yield from hits
-
-    def _search(self, c: _Compiled, text: str, timeout: float | None, with_phrases: bool) -> Any:
-        n = len(text)
-        groups = (c.phrases, c.patterns) if with_phrases else (c.patterns,)
-        m = None
-        if n <= self.max_chars:
-            tail_start = max(0, n - TAIL)
-            for part in (g.head for g in groups):
-                m = m or _first(part, text, 0, timeout, anchored=True)
-            for part in (g.tail for g in groups):
-                m = m or _first(part, text, tail_start, timeout)
-            m = m or _first(c.patterns.free, text, 0, timeout)
-        if not m and with_phrases and c.phrases.contains is not None and n <= self.contains_max_chars:
-            m = c.phrases.contains.search(text, timeout=timeout)
-        return m
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         text = p.folded
         if len(text) > max(self.max_chars, self.contains_max_chars):
             return None
-        c = self.compiled(languages)
-        # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
-        # run without it; user phrases and patterns keep it as a backstop.
         timeout = None if self.vetted else doc.regex_timeout
-        m = self._search(c, text, timeout, True)
+        m = self.compiled(languages).full.first(text, self.max_chars, self.contains_max_chars, timeout)
         return str(m.group(0)).strip() if m else None
 
 
 @dataclass(frozen=True)
-class _Group:
+class _Searches:
+    """Compiled patterns in the order they are tried: start-anchored (at position 0 only),
+    end-anchored (in the last ``TAIL`` characters), anywhere, then ``contains``."""
+
     head: tuple[Any, ...]
     tail: tuple[Any, ...]
     free: tuple[Any, ...]
-    contains: Any = None
+    contains: Any
 
     def regexes(self) -> list[Any]:
-        """Every compiled pattern of the group."""
+        """Every compiled pattern."""
         return [*self.head, *self.tail, *self.free, *([self.contains] if self.contains is not None else [])]
 
-    @property
-    def empty(self) -> bool:
-        return not self.regexes()
+    def first(self, text: str, max_chars: int, contains_max_chars: int, timeout: float | None) -> Any:
+        """The first match in ``text`` (``max_chars`` guards all but ``contains``), or None."""
+        n = len(text)
+        if n <= max_chars:
+            for pattern in self.head:
+                m = pattern.match(text) if timeout is None else pattern.match(text, timeout=timeout)
+                if m:
+                    return m
+            start = max(0, n - TAIL)
+            for pattern in self.tail:
+                if timeout is None:
+                    m = pattern.search(text, start)
+                else:
+                    m = pattern.search(text, start, timeout=timeout)
+                if m:
+                    return m
+            for pattern in self.free:
+                m = pattern.search(text) if timeout is None else pattern.search(text, timeout=timeout)
+                if m:
+                    return m
+        if self.contains is not None and n <= contains_max_chars:
+            if timeout is None:
+                return self.contains.search(text)
+            return self.contains.search(text, timeout=timeout)
+        return None
 
 
 @dataclass(frozen=True)
 class _Compiled:
-    phrases: _Group
-    patterns: _Group
+    """A matcher's patterns for one language selection: all of them, the patterns alone (None
+    when there are none), and the phrase gate."""
+
+    full: _Searches
+    patterns_only: _Searches | None
     gate: frozenset[str] | None
 
     def regexes(self) -> list[Any]:
-        """Every compiled pattern, phrases first."""
-        return self.phrases.regexes() + self.patterns.regexes()
+        """Every compiled pattern."""
+        return self.full.regexes()
 
 
 # Paragraphs longer than this are left out of the word index (no bundled phrase list looks at
@@ -290,18 +304,6 @@ def gate_words(phrases: Sequence[str]) -> frozenset[str] | None:
             return None
         out.add(max(runs, key=len))
     return frozenset(out)
-
-
-def _first(
-    patterns: tuple[Any, ...], text: str, pos: int, timeout: float | None, anchored: bool = False
-) -> Any:
-    """The first match of any of ``patterns`` (``match`` at ``pos`` if anchored, else ``search``)."""
-    for pattern in patterns:
-        method = pattern.match if anchored else pattern.search
-        m = method(text, pos) if timeout is None else method(text, pos, timeout=timeout)
-        if m:
-            return m
-    return None
 
 
 # End-anchored phrases and patterns are looked for in the last TAIL characters only.
