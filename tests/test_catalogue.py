@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext import Category, Limits, Rule, api, default_rules, extract, page
+from cleantext import Category, Limits, Rule, api, default_rules, extract, language, page
 from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
 from cleantext.rules import base
 from cleantext.rules.catalog import PACK_RULES
@@ -95,7 +95,8 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
     constants = (
         (api, "MIN_EXTRACTED_CHARS"), (api, "MIN_EXTRACTED_SHARE"), (extract, "FAST_MAX_ELEMENTS"),
         (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
-        (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"),
+        (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"), (base, "WORD_INDEX_MAX_CHARS"),
+        (language, "SAMPLE_CHARS"), (language, "RELATED_SHARE"), (language, "LINGUA_FRANCA"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:

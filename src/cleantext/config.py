@@ -58,8 +58,10 @@ class Config:
         extractor: how the main content of HTML is found (see :class:`~cleantext.Extractor`);
             default ``Extractor.TRAFILATURA``.
         languages: language codes whose phrase packs apply (e.g. ``("en", "de")``). ``None``
-            (default) applies every bundled pack: boilerplate on one site often mixes languages,
-            and all text cues are anchored and length-guarded.
+            (default) chooses per document: the packs of the languages whose stopwords are
+            frequent in it (at least half as frequent as the most frequent one), plus English,
+            whose boilerplate appears on sites in every language; a text with fewer than five
+            stopwords of any language gets every pack.
         drop: categories that are dropped. ``None`` (default) drops every category; a paragraph
             whose rule belongs to a category not listed is kept (its decision still says which
             rule matched, with ``kept=True``).

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleantext.config import Config
+from cleantext.language import SAMPLE_CHARS, pack_selection
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD, WORD_INDEX_MAX_CHARS, Rule
 
@@ -60,6 +61,7 @@ class DocView:
     paragraphs: Sequence[Paragraph]
     page: PageContext = field(default_factory=PageContext)
     regex_timeout: float = 1.0
+    languages: tuple[str, ...] | None = None
     marks: list[Mark | None] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
     _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
@@ -118,12 +120,25 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
     """
     for rule in active_rules(rules, config):
         try:
-            hits = list(rule.matcher.find(doc, config.languages))
+            hits = list(rule.matcher.find(doc, doc.languages))
         except TimeoutError:
             doc.abandoned.append(rule.id)
             continue
         for index, evidence in hits:
             doc.claim(index, rule, evidence)
+
+
+def selected_languages(paragraphs: Sequence[Paragraph], config: Config) -> tuple[str, ...] | None:
+    """``Config.languages`` when set; else the packs for the document's own language(s)."""
+    if config.languages is not None:
+        return config.languages
+    parts, size = [], 0
+    for p in paragraphs:
+        if size >= SAMPLE_CHARS:
+            break
+        parts.append(p.folded)
+        size += len(p.folded) + 1
+    return pack_selection(" ".join(parts))
 
 
 def decisions(doc: DocView, config: Config) -> list[Decision]:
@@ -150,6 +165,6 @@ def decide(
     paragraphs: Sequence[Paragraph], page: PageContext, rules: Sequence[Rule], config: Config
 ) -> list[Decision]:
     """Run the engine on ``paragraphs`` and return their decisions, in order."""
-    doc = DocView(paragraphs, page, config.limits.regex_timeout)
+    doc = DocView(paragraphs, page, config.limits.regex_timeout, selected_languages(paragraphs, config))
     run(doc, rules, config)
     return decisions(doc, config)
