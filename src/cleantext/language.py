@@ -14,8 +14,13 @@ _WORDS = regex.compile(r"\w++")
 
 @cache
 def _stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each bundled language with its stopword set (read-only package data, built once)."""
-    return tuple((p.language, frozenset(p.vocab.get("stopwords", ()))) for p in bundled_packs())
+    """Each bundled language with its own stopwords (read-only package data, built once).
+
+    A word listed by two languages ("in", "is", "as") tells neither apart and is left out.
+    """
+    lists = [(p.language, frozenset(p.vocab.get("stopwords", ()))) for p in bundled_packs()]
+    seen = Counter(w for _, words in lists for w in words)
+    return tuple((language, frozenset(w for w in words if seen[w] == 1)) for language, words in lists)
 
 
 def guess_language(folded: str, *, min_hits: int = 5, margin: float = 1.5) -> str | None:
@@ -60,8 +65,9 @@ def pack_selection(folded: str, *, min_hits: int = 5) -> tuple[str, ...] | None:
     """The phrase packs to apply to a document (``Config.languages`` left to None), or None for all.
 
     The languages with at least ``RELATED_SHARE`` of the most frequent language's stopword
-    hits, plus English. None (every pack) when the text has fewer than ``min_hits`` stopwords
-    of any language: a short text tells nothing, so nothing is ruled out.
+    hits (and at least ``min_hits``), plus English. None (every pack) when the text has fewer
+    than ``min_hits`` stopwords of any language: a short text tells nothing, so nothing is
+    ruled out.
 
     >>> pack_selection("der Hund und die Katze sind in dem Haus mit der Frau")
     ('de', 'en')
@@ -71,7 +77,7 @@ def pack_selection(folded: str, *, min_hits: int = 5) -> tuple[str, ...] | None:
     counts = _counts(folded)
     if not counts or counts[0][0] < min_hits:
         return None
-    best = counts[0][0]
-    chosen = {language for hits, language in counts if hits >= RELATED_SHARE * best}
+    floor = max(min_hits, RELATED_SHARE * counts[0][0])
+    chosen = {language for hits, language in counts if hits >= floor}
     chosen.add(LINGUA_FRANCA)
     return tuple(sorted(chosen))

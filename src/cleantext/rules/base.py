@@ -131,8 +131,9 @@ class Phrases(LineMatcher):
     max_hits: int = 0
     vetted: bool = False
 
-    def _compile(self, languages: tuple[str, ...] | None) -> _Compiled:
-        """Patterns by position class: start-anchored, end-anchored, anywhere, contains.
+    def _compile(self, language: str) -> _Compiled | None:
+        """One language's patterns by position class: start-anchored, end-anchored, anywhere,
+        contains (None when the language has none).
 
         Start-anchored ones are tried at the first position only, end-anchored ones in the last
         ``TAIL`` characters only. Each pattern is compiled on its own: an alternation of many
@@ -146,7 +147,7 @@ class Phrases(LineMatcher):
         contains = None
         every: list[str] = []
         for anchor, by_lang in self.phrases.items():
-            selected = _select(by_lang, languages)
+            selected = sorted(set(by_lang.get(language, ())))
             if not selected:
                 continue
             every.extend(selected)
@@ -162,11 +163,13 @@ class Phrases(LineMatcher):
         p_head: list[str] = []
         p_tail: list[Any] = []
         free: list[Any] = []
-        for pattern in _select(self.patterns, languages):
+        for pattern in sorted(set(self.patterns.get(language, ()))):
             if pattern.startswith("^"):
                 p_head.append(f"(?:{pattern})")
             else:
                 (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
+        if not (every or p_head or p_tail or free):
+            return None
         phrase_head = (regex.compile("|".join(head), **lists),) if head else ()
         pattern_head = (regex.compile("|".join(p_head)),) if p_head else ()
         return _Compiled(
@@ -178,26 +181,44 @@ class Phrases(LineMatcher):
         )
 
     @cached_property
-    def _compiled(self) -> dict[tuple[str, ...] | None, _Compiled]:
+    def _compiled(self) -> dict[str, _Compiled | None]:
         return {}
 
-    def compiled(self, languages: tuple[str, ...] | None) -> _Compiled:
-        """The compiled patterns for these languages, compiled once per matcher."""
+    @cached_property
+    def _keys(self) -> tuple[str, ...]:
+        """The language keys of the phrases and patterns, sorted (``*`` first)."""
+        keys = {lang for by_lang in self.phrases.values() for lang in by_lang} | set(self.patterns)
+        return tuple(sorted(keys))
+
+    def compiled(self, languages: tuple[str, ...] | None) -> tuple[_Compiled, ...]:
+        """The compiled patterns of each selected language (``*`` always), in language order.
+
+        Each language is compiled once per matcher, the first time a document needs it, so the
+        compile work never grows with the number of language mixes seen.
+        """
         cache = self._compiled
-        if languages not in cache:
-            cache[languages] = self._compile(languages)
-        return cache[languages]
+        out = []
+        for key in self._keys:
+            if languages is None or key == "*" or key in languages:
+                if key not in cache:
+                    cache[key] = self._compile(key)
+                part = cache[key]
+                if part is not None:
+                    out.append(part)
+        return tuple(out)
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         """Like :meth:`LineMatcher.find`, with the phrases tried only where the gate allows.
 
-        Paragraphs that contain none of the gate words cannot match a phrase, so only the
-        patterns (if any) run on them; the result is the same as trying everything everywhere.
+        Paragraphs that contain none of a language's gate words cannot match its phrases, so
+        only its patterns (if any) run on them; the result is the same as trying everything.
         """
-        c = self.compiled(languages)
         limit = max(self.max_chars, self.contains_max_chars)
-        gated = c.gate is not None and limit <= WORD_INDEX_MAX_CHARS
-        phrase_rows = doc.paragraphs_with_words(c.gate) if gated and c.gate is not None else None
+        indexed = limit <= WORD_INDEX_MAX_CHARS
+        parts = [
+            (c, doc.paragraphs_with_words(c.gate) if indexed and c.gate is not None else None)
+            for c in self.compiled(languages)
+        ]
         # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
         # run without it; user phrases and patterns keep it as a backstop.
         timeout = None if self.vetted else doc.regex_timeout
@@ -207,11 +228,14 @@ class Phrases(LineMatcher):
             text = p.folded
             if len(text) > limit or marks[p.index] is not None:
                 continue
-            searches = c.full if phrase_rows is None or p.index in phrase_rows else c.patterns_only
-            if searches is not None:
+            for c, rows in parts:
+                searches = c.full if rows is None or p.index in rows else c.patterns_only
+                if searches is None:
+                    continue
                 m = searches.first(text, self.max_chars, self.contains_max_chars, timeout)
                 if m is not None:
                     hits.append((p.index, str(m.group(0)).strip()))
+                    break
         if not self.max_hits or len(hits) <= self.max_hits:
             yield from hits
 
@@ -220,8 +244,11 @@ class Phrases(LineMatcher):
         if len(text) > max(self.max_chars, self.contains_max_chars):
             return None
         timeout = None if self.vetted else doc.regex_timeout
-        m = self.compiled(languages).full.first(text, self.max_chars, self.contains_max_chars, timeout)
-        return str(m.group(0)).strip() if m else None
+        for c in self.compiled(languages):
+            m = c.full.first(text, self.max_chars, self.contains_max_chars, timeout)
+            if m is not None:
+                return str(m.group(0)).strip()
+        return None
 
 
 @dataclass(frozen=True)
