@@ -25,6 +25,16 @@ def test_all_exports_exist() -> None:
         assert hasattr(cleantext, name), name
 
 
+def test_prepare_compiles_every_language_and_changes_no_result() -> None:
+    config = cleantext.Config(disabled_rules=("share.bar",))  # a config prepare has not seen
+    before = cleantext.clean_and_explain(TEXT, config=config).decisions
+    cleantext.prepare(config)
+    appeal = next(r for r in cleantext.default_rules() if r.id == "donation.appeal")
+    compiled = appeal.matcher._compiled  # type: ignore[attr-defined]  # the per-language cache
+    assert set(appeal.languages) <= set(compiled)
+    assert cleantext.clean_and_explain(TEXT, config=config).decisions == before
+
+
 @pytest.mark.parametrize("bad", [None, 42, 3.5, ["<p>x</p>"], {"html": "x"}, object()])
 def test_wrong_types_raise_type_error(bad: object) -> None:
     with pytest.raises(TypeError):

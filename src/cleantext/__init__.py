@@ -5,7 +5,7 @@
 ['The council met on Monday to approve the plan.']
 """
 
-from cleantext.api import clean, clean_and_explain, detect_kind
+from cleantext.api import clean, clean_and_explain, detect_kind, prepare
 from cleantext.config import Config, Limits
 from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result, Stage
 from cleantext.rules.base import Anchor, Rule
@@ -44,4 +44,5 @@ __all__ = [
     "clean_many",
     "default_rules",
     "detect_kind",
+    "prepare",
 ]

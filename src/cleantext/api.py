@@ -14,7 +14,7 @@ from cleantext.fold import fold
 from cleantext.language import guess_language
 from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result
 from cleantext.page import Page, parse, read_page, visible_chars
-from cleantext.rules.base import Rule
+from cleantext.rules.base import Phrases, Rule
 from cleantext.rules.catalog import default_rules
 from cleantext.rules.structure import bare
 from cleantext.textmeta import date_from_text
@@ -234,3 +234,16 @@ def clean(source: str | bytes, *, url: str | None = None, config: Config | None 
     ['The storm hit the coast on Monday night, and thousands of homes lost power.']
     """
     return clean_and_explain(source, url=url, config=config).paragraphs
+
+
+def prepare(config: Config | None = None) -> None:
+    """Compile now the phrase patterns of every language for the rules ``config`` applies.
+
+    They are otherwise compiled per rule and language the first time a document needs them
+    (about 0.1 s per language, 0.4 s for all eight). A service that wants no document to pay
+    for that calls this once at start; results are the same either way.
+    """
+    config = config or DEFAULT_CONFIG
+    for rule in engine.active_rules(_rules(config), config):
+        if isinstance(rule.matcher, Phrases):
+            rule.matcher.compiled(config.languages)
