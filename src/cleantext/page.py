@@ -105,6 +105,9 @@ def parse(html: str) -> HtmlElement | None:
         default_doctype=False,
         huge_tree=True,
     )
+    # Every element is a plain HtmlElement, chosen in C: lxml.html's default lookup runs a
+    # Python function for each element proxy (form and input classes nobody here uses).
+    parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=HtmlElement))
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
@@ -160,16 +163,26 @@ def _in_figure(el: HtmlElement) -> bool:
     return False
 
 
-def _indexed(tree: HtmlElement) -> Iterator[HtmlElement]:
+_UNINDEXED = frozenset(["script", "style", "noscript", "template"])
+
+
+def _indexed(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The body's elements that may hold a block, in document order, with their own text.
+
+    An element qualifies with text of its own or as one of ``INDEX_TAGS``; the walk stops after
+    ``MAX_INDEXED_ELEMENTS`` elements.
+    """
     body = tree.find("body")
     root = body if body is not None else tree
-    for count, el in enumerate(root.iter()):
+    for count, el in enumerate(root.iter(lxml.etree.Element)):
         if count == MAX_INDEXED_ELEMENTS:
             return
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+        tag = el.tag
+        if tag in _UNINDEXED:
             continue
-        if el.tag in INDEX_TAGS or (el.text and el.text.strip()):
-            yield el
+        own = el.text
+        if tag in INDEX_TAGS or (own and not own.isspace()):
+            yield el, own or ""
 
 
 def visible_chars(tree: HtmlElement) -> int:
@@ -209,21 +222,22 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     """
     cues: dict[str, BlockCue] = {}
     sizes: dict[HtmlElement, int] = {}
-    # A key shorter than the probe may have lost trailing punctuation the element still has:
-    # such keys are compared as prefixes of the element's probe.
-    probes = {key.replace(" ", "")[:PROBE_CHARS] for key in wanted}
-    short = {p for p in probes if len(p) < PROBE_CHARS}
-    short_lengths = sorted({len(p) for p in short})
-    for el in _indexed(tree):
-        own = el.text or ""
-        # The block's text starts with its own text: when that is long enough, the probe needs
-        # no text_content() (most blocks are rejected here, without building their text).
-        text = own if len(own) >= PROBE_SPAN else el.text_content()
-        probe = _probe(text)
-        if probe not in probes and not any(probe[:n] in short for n in short_lengths):
+    probes = _Probes(wanted)
+    for el, own in _indexed(tree):
+        # A block's text starts with its own text: when that gives the whole probe, or a start
+        # no wanted probe has, the block is settled without building its text.
+        head = _probe(own) if own else ""
+        text = None
+        if len(head) >= PROBE_CHARS:
+            probe = head
+        elif head and not probes.may_start(head):
             continue
-        if text is own:
+        else:
             text = el.text_content()
+            probe = _probe(text)
+        if not probes.accepts(probe):
+            continue
+        text = text if text is not None else el.text_content()
         key = cue_key(text)
         if key not in wanted:
             continue
@@ -237,6 +251,30 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
             )
         cues[key] = cue
     return cues
+
+
+class _Probes:
+    """The probes of the wanted keys, and every start of them.
+
+    A key shorter than the probe may have lost trailing punctuation the element still has:
+    such keys (``short``) are compared as prefixes of the element's probe.
+    """
+
+    def __init__(self, wanted: Set[str]) -> None:
+        self.full = {key.replace(" ", "")[:PROBE_CHARS] for key in wanted}
+        self.short = {p for p in self.full if len(p) < PROBE_CHARS}
+        self.short_lengths = sorted({len(p) for p in self.short})
+        self.starts = {p[:n] for p in self.full for n in range(1, len(p) + 1)}
+
+    def accepts(self, probe: str) -> bool:
+        """The block whose probe this is may have a wanted key."""
+        return probe in self.full or any(probe[:n] in self.short for n in self.short_lengths)
+
+    def may_start(self, head: str) -> bool:
+        """Some probe that starts with ``head`` (shorter than a probe) may be accepted."""
+        return head in self.starts or any(
+            head[:n] in self.short for n in self.short_lengths if n <= len(head)
+        )
 
 
 def meta_values(tree: HtmlElement) -> dict[str, str]:
