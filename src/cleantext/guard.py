@@ -366,8 +366,13 @@ _MANY_ATTRIBUTES = (
 
 
 def too_deep(tree: _Element, limits: Limits) -> bool:
-    """Whether the parsed tree nests deeper than ``max_depth`` allows (a few levels of margin)."""
-    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {max(1, limits.max_depth - 4)}])"))
+    """Whether the parsed tree nests deeper than ``max_depth`` allows (a few levels of margin).
+
+    One child step per level from the root (``/*/*/…``): libxml2 visits each element once and
+    stops at the tree's real depth, instead of counting every element's ancestors.
+    """
+    levels = max(1, limits.max_depth - 4) + 1  # an element at this level has max_depth - 4 ancestors
+    return bool(tree.getroottree().xpath("boolean(" + "/*" * levels + ")"))
 
 
 def _run(scan: _Scan) -> None:
