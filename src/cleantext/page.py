@@ -7,7 +7,7 @@ class/id/role tokens and whether it sits in a figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 import lxml.etree
@@ -85,9 +85,9 @@ class Page:
     url: str | None = None
     captions: frozenset[str] = frozenset()
 
-    def cues(self, texts: Iterable[str]) -> dict[str, BlockCue]:
-        """Cues of the page blocks whose text equals one of ``texts``, by :func:`cue_key`."""
-        return index_cues(self.tree, {cue_key(t) for t in texts})
+    def cues_by_key(self, keys: Set[str]) -> dict[str, BlockCue]:
+        """Cues of the page blocks whose :func:`cue_key` is one of ``keys``."""
+        return index_cues(self.tree, keys)
 
 
 def parse(html: str) -> HtmlElement | None:

@@ -160,11 +160,12 @@ def _paragraphs(
     out = []
     # Only paragraphs short enough for a markup rule look up their cues (no token or link rule
     # accepts a longer one; a longer paragraph counts as prose).
-    wanted = (text for _, text, _ in examined if len(text) <= CUE_MAX_CHARS)
-    cues = page.cues(wanted) if page is not None else {}
+    keys = [cue_key(text) if len(text) <= CUE_MAX_CHARS else None for _, text, _ in examined]
+    cues = page.cues_by_key({k for k in keys if k is not None}) if page is not None else {}
     for i, (tag, text, density) in enumerate(examined):
         folded = fold(text)
-        cue = cues.get(cue_key(text))
+        key = keys[i]
+        cue = cues.get(key) if key is not None else None
         out.append(
             Paragraph(
                 index=i,
