@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from cleantext.engine import DocView
 
 _WORDS = regex.compile(r"\w++")
-_STRIP = regex.compile(r"^[\W_]++|[\W_]++$")
+_LEAD = regex.compile(r"[\W_]++")
+_WORD_CHAR = regex.compile(r"[^\W_]")
 _NUMERIC_DATE = regex.compile(r"\b(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})\b")
 _DIGIT = regex.compile(r"\d")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
@@ -71,7 +72,12 @@ def bare(folded: str) -> str:
     """
     if folded[:1].isalnum() and folded[-1:].isalnum():
         return folded  # the usual case, without a regex call
-    return str(_STRIP.sub("", folded))
+    lead = _LEAD.match(folded)
+    start = lead.end() if lead else 0
+    end = len(folded)
+    while end > start and not _WORD_CHAR.match(folded, end - 1):  # the trailing run, backwards
+        end -= 1
+    return folded[start:end]
 
 
 @dataclass(frozen=True, eq=False)
