@@ -179,8 +179,13 @@ _BAD_SINGLES = tuple(
 )
 
 
+_ASCII_BAD = tuple(ch for ch in _BAD_SINGLES if ch.isascii())
+
+
 def _has_bad_chars(text: str) -> bool:
     """A quick check in C (substring search and a strict encode) before the regex pass."""
+    if text.isascii():  # no surrogate and no bad character above 0x7F can be in it
+        return any(ch in text for ch in _ASCII_BAD)
     if any(ch in text for ch in _BAD_SINGLES):
         return True
     try:

@@ -7,7 +7,7 @@ class/id/role tokens and whether it sits in a figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
 import lxml.etree
@@ -263,18 +263,26 @@ class _Probes:
     def __init__(self, wanted: Set[str]) -> None:
         self.full = {key.replace(" ", "")[:PROBE_CHARS] for key in wanted}
         self.short = {p for p in self.full if len(p) < PROBE_CHARS}
-        self.short_lengths = sorted({len(p) for p in self.short})
+        # The lengths of the short probes, by their first character.
+        lengths: dict[str, set[int]] = {}
+        for p in self.short:
+            lengths.setdefault(p[:1], set()).add(len(p))
+        self.short_lengths = {first: sorted(ns) for first, ns in lengths.items()}
         self.starts = {p[:n] for p in self.full for n in range(1, len(p) + 1)}
 
     def accepts(self, probe: str) -> bool:
         """The block whose probe this is may have a wanted key."""
-        return probe in self.full or any(probe[:n] in self.short for n in self.short_lengths)
+        if probe in self.full:
+            return True
+        lengths = self.short_lengths.get(probe[:1])
+        return lengths is not None and any(probe[:n] in self.short for n in lengths)
 
     def may_start(self, head: str) -> bool:
         """Some probe that starts with ``head`` (shorter than a probe) may be accepted."""
-        return head in self.starts or any(
-            head[:n] in self.short for n in self.short_lengths if n <= len(head)
-        )
+        if head in self.starts:
+            return True
+        lengths = self.short_lengths.get(head[:1])
+        return lengths is not None and any(head[:n] in self.short for n in lengths if n <= len(head))
 
 
 def meta_values(tree: HtmlElement) -> dict[str, str]:
@@ -315,8 +323,9 @@ def _title_variants(titles: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _first_text(tree: HtmlElement, path: str) -> str | None:
-    for el in tree.xpath(path):  # libxml2's XPath: ElementPath would test every element in Python
+def _first_text(elements: Iterable[HtmlElement]) -> str | None:
+    """The first non-blank text of ``elements`` (consumed lazily: the walk stops there)."""
+    for el in elements:
         text = normalize_space(el.text_content())
         if text:
             return text
@@ -352,7 +361,11 @@ def _author(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     author = _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
     if author and not author.startswith("http"):
         return str(regex.sub(r"^(?i:by)\s++", "", author))
-    return _first_text(tree, './/*[@rel="author"]') or _first_text(tree, './/*[@itemprop="author"]')
+    # One XPath pass (libxml2) for both markers; rel="author" wins over itemprop="author".
+    marked = tree.xpath('.//*[@rel="author" or @itemprop="author"]')
+    return _first_text(el for el in marked if el.get("rel") == "author") or _first_text(
+        el for el in marked if el.get("itemprop") == "author"
+    )
 
 
 def _language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
@@ -368,9 +381,9 @@ def _language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
 def read_page(tree: HtmlElement, url: str | None = None) -> Page:
     """Metadata and cues of a parsed page."""
     metas = meta_values(tree)
-    head_title = _first_text(tree, ".//title")
+    head_title = _first_text(tree.iter("title"))
     og_title = _meta(metas, "og:title", "twitter:title")
-    h1 = _first_text(tree, ".//h1")
+    h1 = _first_text(tree.iter("h1"))
     description = _meta(metas, "og:description", "description", "twitter:description")
     descriptions = [d for d in (description, _meta(metas, "description")) if d]
     canonical = None
