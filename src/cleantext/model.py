@@ -70,8 +70,8 @@ class InputKind(StrEnum):
 class Extractor(StrEnum):
     """How the main content of an HTML page is found before the rules run.
 
-    ``TRAFILATURA`` runs trafilatura in its fast mode with cleantext's own fallback when it
-    returns (almost) nothing; ``TRAFILATURA_FULL`` runs trafilatura's full cascade (slower);
+    ``TRAFILATURA`` runs trafilatura in its fast mode (its full cascade on forum threads and when
+    fast mode returns almost nothing); ``TRAFILATURA_FULL`` runs trafilatura's full cascade (slower);
     ``NONE`` takes every text block of the page body and leaves all selection to the rules
     (useful when the HTML is already the article, e.g. a CMS export).
 
