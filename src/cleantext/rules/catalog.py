@@ -36,6 +36,21 @@ _PROSE = (
 )
 
 
+def _cards(count: int) -> str:
+    """``count`` listing cards whose titles repeat their images' alt text."""
+    return "".join(
+        f'<div class="card"><img src="{i}.jpg" alt="Guide number {i} to walking the coast path">'
+        f"<h3>Guide number {i} to walking the coast path</h3></div>"
+        for i in range(count)
+    )
+
+
+def _link_list(count: int) -> str:
+    """A list of ``count`` linked entry titles."""
+    items = "".join(f'<li><a href="/g{i}">Guide number {i} to the coast path</a></li>' for i in range(count))
+    return f"<ul>{items}</ul>"
+
+
 def page(body: str, title: str = "Council approves budget") -> str:
     """A small HTML page around ``body`` (used by examples and tests)."""
     return _PAGE.format(title=title, body=_PROSE + body + _PROSE)
@@ -385,7 +400,9 @@ def _token_rule(spec: TokenRuleSpec) -> Rule:
     example = page(f'<div class="{token}"><p>A short line in a {token} box here</p></div>')
     counter = page('<div class="story-body"><p>A short line in the article body here</p></div>')
     # A comment container around many paragraphs is a thread (a forum): its posts are content.
-    max_hits = 5 if spec.category is Category.COMMENT else 0
+    # Listing guard: a comment, byline or date box repeated more than five times is the
+    # furniture of every entry in a listing or thread, not of one article.
+    max_hits = 5 if spec.category in (Category.COMMENT, Category.BYLINE, Category.DATELINE) else 0
     matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts), max_hits)
     return Rule(
         spec.id,
@@ -421,7 +438,10 @@ def _structure_rules() -> list[Rule]:
                     "<figcaption>The old library seen from the river bank</figcaption></figure>"
                 ),
             ),
-            (page("<p>The old library, seen from the river bank, was built in 1890.</p>"),),
+            (
+                page("<p>The old library, seen from the river bank, was built in 1890.</p>"),
+                page(_cards(6)),  # a listing: every card's title is its image's alt text
+            ),
         ),
         Rule(
             "byline.contact",
@@ -471,6 +491,7 @@ def _context_rules() -> list[Rule]:
             (_PAGE.format(title="Council approves budget", body=_PROSE + teasers),),
             (
                 "<html><body><ul>" + teasers[4:-5] + "</ul></body></html>",
+                _PAGE.format(title="Our guides", body=_PROSE + _link_list(13)),  # a listing
                 page(
                     '<p>The report, <a href="/r">published here</a>, says the costs of the new '
                     "bridge rose by a third over two years.</p>"

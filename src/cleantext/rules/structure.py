@@ -91,6 +91,7 @@ class FigureText(LineMatcher):
 
     max_chars: int = 500
     min_words: int = 5
+    max_hits: int = 5  # more image-titled paragraphs than this: the cards of a listing
 
     def applies(self, doc: DocView) -> bool:
         return bool(doc.page.captions)
@@ -152,27 +153,33 @@ class LinkTail:
     """Link-dense short paragraphs after the last prose paragraph: the page's teaser lists.
 
     Pages without prose (listings, link collections) are left alone: there the links are the
-    content. Inside the article, a link-dense line may be a source or a reading list. A teaser
+    content; so are pages where more than ``max_items`` of them follow the prose (a listing
+    after its introduction). Inside the article, a link-dense line may be a source or a reading list. A teaser
     is a headline (``min_words`` or more): a bare URL or a one-word link is not.
     """
 
     min_density: float = 0.6
     max_chars: int = 200
     min_words: int = 3
+    max_items: int = 12
     stage: Stage = Stage.CONTEXT
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         last_prose = max((p.index for p in doc.paragraphs if is_prose(p)), default=None)
         if last_prose is None:
             return
-        for p in doc.paragraphs[last_prose + 1 :]:
-            if (
-                doc.is_open(p.index)
-                and p.link_density >= self.min_density
-                and p.chars <= self.max_chars
-                and len(p.text.split()) >= self.min_words
-            ):
-                yield p.index, f"link_density={p.link_density:.2f} after the last prose paragraph"
+        hits = [
+            (p.index, f"link_density={p.link_density:.2f} after the last prose paragraph")
+            for p in doc.paragraphs[last_prose + 1 :]
+            if doc.is_open(p.index)
+            and p.link_density >= self.min_density
+            and p.chars <= self.max_chars
+            and len(p.text.split()) >= self.min_words
+        ]
+        # More teasers than ``max_items``: the entries of a listing or collection after its
+        # introduction, which are the page's content.
+        if len(hits) <= self.max_items:
+            yield from hits
 
 
 @dataclass(frozen=True, eq=False)
