@@ -226,7 +226,8 @@ class Phrases(LineMatcher):
         hits = []
         for p in doc.paragraphs:
             text = p.folded
-            if len(text) > limit or marks[p.index] is not None:
+            # Code blocks are content: a line of code may start like a label ("category:").
+            if len(text) > limit or marks[p.index] is not None or p.tag == "pre":
                 continue
             for c, rows in parts:
                 searches = c.full if rows is None or p.index in rows else c.patterns_only

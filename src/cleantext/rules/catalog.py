@@ -197,7 +197,7 @@ def _date_rules(packs: Sequence[Pack]) -> list[Rule]:
             DateLine(_vocab(packs, "months"), _vocab(packs, "weekdays"), _vocab(packs, "date_words")),
             langs,
             ("Tuesday 19 February 2019 09:19 EST", "Updated: 12/03/2021 14:05", "March 3, 2024"),
-            ("Tuesday was the coldest day of February.", "19 people were injured", "2019"),
+            ("Tuesday was the coldest day of February.", "19 people were injured", "2019", "10.0.1.40 12:05"),
         ),
         Rule(
             "byline.prefix",

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 _WORDS = regex.compile(r"\w++")
 _LEAD = regex.compile(r"[\W_]++")
 _WORD_CHAR = regex.compile(r"[^\W_]")
-_NUMERIC_DATE = regex.compile(r"\b(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})\b")
+# A numeric date, not part of a longer dotted or dashed number (an IP address, a part number).
+_NUMERIC_DATE = regex.compile(
+    r"(?<![\d./-])(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})(?![./-]?\d)"
+)
 _DIGIT = regex.compile(r"\d")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
 _TIMEZONES = frozenset(
