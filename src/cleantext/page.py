@@ -8,7 +8,7 @@ class/id/role tokens and whether it sits in a figure.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import lxml.etree
 import lxml.html
@@ -115,28 +115,46 @@ def parse(html: str) -> HtmlElement | None:
     return root if isinstance(root, HtmlElement) else None
 
 
-def _tokens(el: HtmlElement, sizes: dict[HtmlElement, int]) -> frozenset[str]:
-    out: set[str] = set()
+@dataclass
+class _Boxes:
+    """What :func:`index_cues` learns about elements once per page: text sizes and tokens."""
+
+    sizes: dict[HtmlElement, int] = field(default_factory=dict)
+    own: dict[HtmlElement, frozenset[str]] = field(default_factory=dict)
+
+    def size(self, node: HtmlElement) -> int:
+        if node not in self.sizes:
+            self.sizes[node] = len(node.text_content())
+        return self.sizes[node]
+
+    def own_tokens(self, node: HtmlElement) -> frozenset[str]:
+        """The element's own tokens: its tag (for ``TAG_TOKENS``) and its attribute tokens."""
+        tokens = self.own.get(node)
+        if tokens is None:
+            out: set[str] = {"tag:" + node.tag} if node.tag in TAG_TOKENS else set()
+            for attr in ATTR_TOKENS:
+                value = node.get(attr)
+                if value:
+                    for tok in _SPLIT.split(value.lower()):
+                        if tok:
+                            out.add(tok)
+                            out.update("~" + x for x in _PART.split(tok) if x)
+            tokens = self.own[node] = frozenset(out)
+        return tokens
+
+
+def _tokens(el: HtmlElement, boxes: _Boxes) -> frozenset[str]:
+    """Tokens of the element and of its ancestors up to ``ANCESTOR_LEVELS`` that are boxes."""
+    out: frozenset[str] = frozenset()
     node: HtmlElement | None = el
     for level in range(ANCESTOR_LEVELS + 1):
         if node is None or not isinstance(node.tag, str):
             break
-        if level:
-            if node not in sizes:
-                sizes[node] = len(node.text_content())
-            if sizes[node] > BOX_CHARS:
-                break
-        if node.tag in TAG_TOKENS:
-            out.add("tag:" + node.tag)
-        for attr in ATTR_TOKENS:
-            value = node.get(attr)
-            if value:
-                for tok in _SPLIT.split(value.lower()):
-                    if tok:
-                        out.add(tok)
-                        out.update("~" + x for x in _PART.split(tok) if x)
+        if level and boxes.size(node) > BOX_CHARS:
+            break
+        out |= boxes.own_tokens(node)
         node = node.getparent()
-    return frozenset(out)
+    return out
 
 
 def _link_density(el: HtmlElement, text: str) -> float:
@@ -221,7 +239,7 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
     whose first characters match a wanted key pay for the key itself.
     """
     cues: dict[str, BlockCue] = {}
-    sizes: dict[HtmlElement, int] = {}
+    boxes = _Boxes()
     probes = _Probes(wanted)
     for el, own in _indexed(tree):
         # A block's text starts with its own text: when that gives the whole probe, or a start
@@ -241,7 +259,7 @@ def index_cues(tree: HtmlElement, wanted: Set[str]) -> dict[str, BlockCue]:
         key = cue_key(text)
         if key not in wanted:
             continue
-        cue = BlockCue(_tokens(el, sizes), _in_figure(el), _link_density(el, text))
+        cue = BlockCue(_tokens(el, boxes), _in_figure(el), _link_density(el, text))
         old = cues.get(key)
         if old is not None:
             cue = BlockCue(
