@@ -182,20 +182,17 @@ _BAD_SINGLES = tuple(
 _ASCII_BAD = tuple(ch for ch in _BAD_SINGLES if ch.isascii())
 
 
-# Their UTF-8 forms: UTF-8 is self-synchronising, so one of these byte strings occurs in an
-# encoded text only where the character itself occurs.
-_BAD_UTF8 = tuple(ch.encode("utf-8") for ch in _BAD_SINGLES)
-
-
 def _has_bad_chars(text: str) -> bool:
     """A quick check in C (substring search and a strict encode) before the regex pass."""
     if text.isascii():  # no surrogate and no bad character above 0x7F can be in it
         return any(ch in text for ch in _ASCII_BAD)
+    if any(ch in text for ch in _BAD_SINGLES):
+        return True
     try:
-        data = text.encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
-    return any(seq in data for seq in _BAD_UTF8)
+    return False
 
 
 def sanitize(text: str) -> str:
