@@ -84,10 +84,22 @@ class Page:
     language: str | None = None
     url: str | None = None
     captions: frozenset[str] = frozenset()
+    # Keys already looked up on this page and the cues found for them: a page extracted more
+    # than once (a fallback or a retry) scans its tree again only for keys not seen before.
+    _looked_up: set[str] = field(default_factory=set, repr=False, compare=False)
+    _found: dict[str, BlockCue] = field(default_factory=dict, repr=False, compare=False)
 
     def cues_by_key(self, keys: Set[str]) -> dict[str, BlockCue]:
-        """Cues of the page blocks whose :func:`cue_key` is one of ``keys``."""
-        return index_cues(self.tree, keys)
+        """Cues of the page blocks whose :func:`cue_key` is one of ``keys``.
+
+        The cue of a key depends only on the elements with that key, so looking keys up in
+        several calls gives the cues one call would give.
+        """
+        missing = set(keys) - self._looked_up
+        if missing:
+            self._found.update(index_cues(self.tree, missing))
+            self._looked_up.update(missing)
+        return {k: self._found[k] for k in keys if k in self._found}
 
 
 def parse(html: str) -> HtmlElement | None:
