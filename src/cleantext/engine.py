@@ -21,6 +21,7 @@ from cleantext.config import Config
 from cleantext.language import SAMPLE_CHARS, pack_selection
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD, WORD_INDEX_MAX_CHARS, Rule
+from cleantext.rules.firstchar import DIGIT
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
 
@@ -65,6 +66,7 @@ class DocView:
     marks: list[Mark | None] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
     _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -84,6 +86,22 @@ class DocView:
         found: set[int] = set()
         for word in index.keys() & words:
             found.update(index[word])
+        return found
+
+    def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
+        """Indexes of the paragraphs whose folded text begins with one of ``chars`` (``DIGIT``:
+        any decimal digit). The index is built once per document."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for p in self.paragraphs:
+                first = p.folded[:1]
+                starts.setdefault(first, []).append(p.index)
+                if first.isdecimal():  # also under DIGIT, for the patterns that start with \d
+                    starts.setdefault(DIGIT, []).append(p.index)
+            self._starts = starts
+        found: set[int] = set()
+        for char in self._starts.keys() & chars:
+            found.update(self._starts[char])
         return found
 
     def is_open(self, index: int) -> bool:

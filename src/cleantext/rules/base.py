@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import regex
 
 from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
+from cleantext.rules.firstchar import first_chars
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -165,19 +166,20 @@ class Phrases(LineMatcher):
         free: list[Any] = []
         for pattern in sorted(set(self.patterns.get(language, ()))):
             if pattern.startswith("^"):
-                p_head.append(f"(?:{pattern})")
+                p_head.append(pattern)
             else:
                 (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
         if not (every or p_head or p_tail or free):
             return None
         phrase_head = (regex.compile("|".join(head), **lists),) if head else ()
-        pattern_head = (regex.compile("|".join(p_head)),) if p_head else ()
+        pattern_head = (regex.compile("|".join(f"(?:{x})" for x in p_head)),) if p_head else ()
+        rest = _Searches((), tuple(p_tail), tuple(free), None) if p_tail or free else None
         return _Compiled(
             full=_Searches(phrase_head + pattern_head, tuple(tail + p_tail), tuple(free), contains),
-            patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None)
-            if pattern_head or p_tail or free
-            else None,
+            patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else rest,
+            patterns_rest=rest,
             gate=gate_words(every),
+            head_chars=first_chars(p_head) if p_head else None,
         )
 
     @cached_property
@@ -216,7 +218,11 @@ class Phrases(LineMatcher):
         limit = max(self.max_chars, self.contains_max_chars)
         indexed = limit <= WORD_INDEX_MAX_CHARS
         parts = [
-            (c, doc.paragraphs_with_words(c.gate) if indexed and c.gate is not None else None)
+            (
+                c,
+                doc.paragraphs_with_words(c.gate) if indexed and c.gate is not None else None,
+                doc.paragraphs_starting_with(c.head_chars) if c.head_chars is not None else None,
+            )
             for c in self.compiled(languages)
         ]
         # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
@@ -229,8 +235,13 @@ class Phrases(LineMatcher):
             # Code blocks are content: a line of code may start like a label ("category:").
             if len(text) > limit or marks[p.index] is not None or p.tag == "pre":
                 continue
-            for c, rows in parts:
-                searches = c.full if rows is None or p.index in rows else c.patterns_only
+            for c, rows, heads in parts:
+                if rows is None or p.index in rows:
+                    searches: _Searches | None = c.full
+                elif heads is None or p.index in heads:
+                    searches = c.patterns_only
+                else:  # no start pattern can match: only the end and anywhere patterns
+                    searches = c.patterns_rest
                 if searches is None:
                     continue
                 m = searches.first(text, self.max_chars, self.contains_max_chars, timeout)
@@ -295,12 +306,15 @@ class _Searches:
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A matcher's patterns for one language selection: all of them, the patterns alone (None
-    when there are none), and the phrase gate."""
+    """A matcher's patterns for one language: all of them; the patterns alone; the patterns but
+    the start-anchored ones (None when there are none); the phrase gate (:func:`gate_words`); the
+    characters a start pattern can begin with (:func:`~cleantext.rules.firstchar.first_chars`)."""
 
     full: _Searches
     patterns_only: _Searches | None
+    patterns_rest: _Searches | None
     gate: frozenset[str] | None
+    head_chars: frozenset[str] | None
 
     def regexes(self) -> list[Any]:
         """Every compiled pattern."""
