@@ -10,29 +10,14 @@ ratio to the previous size (linear: about 2, quadratic: about 4).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _hostile import SCALING
+from _hostile import SCALING, best_cpu_time
 
 from cleantext import clean_and_explain
-
-
-def best_time(build: Callable[[int], str], n: int, repeats: int) -> float:
-    """CPU seconds of the fastest of ``repeats`` runs of ``clean_and_explain`` on ``build(n)``."""
-    page = build(n)
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        start = time.process_time()
-        clean_and_explain(page)
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def ratios(family: str, doublings: int, repeats: int) -> list[tuple[int, float, float | None]]:
@@ -41,7 +26,7 @@ def ratios(family: str, doublings: int, repeats: int) -> list[tuple[int, float, 
     out: list[tuple[int, float, float | None]] = []
     previous = None
     for _ in range(doublings + 1):
-        seconds = best_time(build, n, repeats)
+        seconds = best_cpu_time(build(n), repeats)
         out.append((n, seconds, seconds / previous if previous else None))
         previous, n = seconds, n * 2
     return out

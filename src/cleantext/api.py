@@ -114,9 +114,10 @@ def _longer(paragraphs: list[Paragraph], other: list[Paragraph]) -> list[Paragra
 
 def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     # Pages too large for trafilatura's superlinear passes are segmented by cleantext itself.
-    if config.extractor is Extractor.NONE or not extract.affordable(page.tree, full=False):
+    elements = extract.element_count(page.tree)
+    if config.extractor is Extractor.NONE or not extract.affordable(elements, full=False):
         return segment.from_dom(page, config.limits.max_paragraphs)
-    can_retry = extract.affordable(page.tree, full=True)
+    can_retry = extract.affordable(elements, full=True)
     # A forum thread gets the full cascade at once: the fast passes keep a post or two of it.
     if can_retry and (config.extractor is Extractor.TRAFILATURA_FULL or extract.forum_thread(page.tree)):
         return _extracted(page, config, full=True)

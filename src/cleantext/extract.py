@@ -45,9 +45,9 @@ def element_count(tree: lxml.html.HtmlElement) -> int:
     return int(tree.xpath("count(//*)"))
 
 
-def affordable(tree: lxml.html.HtmlElement, *, full: bool) -> bool:
-    """Whether trafilatura may run on this tree in linear-enough time."""
-    return element_count(tree) <= (FULL_MAX_ELEMENTS if full else FAST_MAX_ELEMENTS)
+def affordable(elements: int, *, full: bool) -> bool:
+    """Whether trafilatura may run on a tree of ``elements`` elements in linear-enough time."""
+    return elements <= (FULL_MAX_ELEMENTS if full else FAST_MAX_ELEMENTS)
 
 
 def forum_thread(tree: lxml.html.HtmlElement) -> bool:
