@@ -82,11 +82,7 @@ class DocView:
                     for word in set(WORD.findall(p.folded)):
                         index.setdefault(word, []).append(p.index)
             self._words = index
-        index = self._words
-        found: set[int] = set()
-        for word in index.keys() & words:
-            found.update(index[word])
-        return found
+        return _rows(self._words, words)
 
     def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text begins with one of ``chars`` (``DIGIT``:
@@ -99,10 +95,7 @@ class DocView:
                 if first.isdecimal():  # also under DIGIT, for the patterns that start with \d
                     starts.setdefault(DIGIT, []).append(p.index)
             self._starts = starts
-        found: set[int] = set()
-        for char in self._starts.keys() & chars:
-            found.update(self._starts[char])
-        return found
+        return _rows(self._starts, chars)
 
     def is_open(self, index: int) -> bool:
         """No rule has claimed this paragraph yet."""
@@ -122,6 +115,14 @@ class DocView:
         """Record that ``rule`` matched paragraph ``index`` (first claim wins)."""
         if self.marks[index] is None:
             self.marks[index] = Mark(rule.id, rule.category, evidence, rule.stage)
+
+
+def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
+    """The paragraph indexes listed in ``index`` under any of ``keys``."""
+    found: set[int] = set()
+    for key in index.keys() & keys:
+        found.update(index[key])
+    return found
 
 
 def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:

@@ -104,6 +104,13 @@ class LineMatcher:
             yield from hits
 
 
+class HtmlLineMatcher(LineMatcher):
+    """A line matcher of page markup features: nothing in plain text can match it."""
+
+    def applies(self, doc: DocView) -> bool:
+        return doc.page.kind is InputKind.HTML
+
+
 def _select(by_lang: Mapping[str, Sequence[str]], languages: tuple[str, ...] | None) -> list[str]:
     """Phrases of the selected languages (all when None; ``*`` entries always apply)."""
     out: set[str] = set()
@@ -140,7 +147,9 @@ class Phrases(LineMatcher):
         ``TAIL`` characters only. Each pattern is compiled on its own: an alternation of many
         patterns loses the ``regex`` module's literal-prefix scan and runs several times slower.
         Phrases and user patterns are kept apart: the phrases have a word gate (see
-        :func:`gate_words`), the patterns run on every paragraph within the length guard.
+        :func:`gate_words`), the start-anchored patterns a first-character gate (see
+        :func:`~cleantext.rules.firstchar.first_chars`), the others run on every paragraph within
+        the length guard.
         """
         head: list[str] = []  # one alternation: tried at position 0 only, it stays cheap
         lists: dict[str, list[str]] = {}
@@ -212,8 +221,9 @@ class Phrases(LineMatcher):
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         """Like :meth:`LineMatcher.find`, with the phrases tried only where the gate allows.
 
-        Paragraphs that contain none of a language's gate words cannot match its phrases, so
-        only its patterns (if any) run on them; the result is the same as trying everything.
+        Paragraphs that contain none of a language's gate words cannot match its phrases, and
+        paragraphs that start with none of its start patterns' first characters cannot match
+        those: only what can match runs, and the result is the same as trying everything.
         """
         limit = max(self.max_chars, self.contains_max_chars)
         indexed = limit <= WORD_INDEX_MAX_CHARS
@@ -225,9 +235,7 @@ class Phrases(LineMatcher):
             )
             for c in self.compiled(languages)
         ]
-        # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
-        # run without it; user phrases and patterns keep it as a backstop.
-        timeout = None if self.vetted else doc.regex_timeout
+        timeout = self._timeout(doc)
         marks = doc.marks
         hits = []
         for p in doc.paragraphs:
@@ -251,11 +259,17 @@ class Phrases(LineMatcher):
         if not self.max_hits or len(hits) <= self.max_hits:
             yield from hits
 
+    def _timeout(self, doc: DocView) -> float | None:
+        # The regex timeout costs a timer per call: bundled cues, tested on hostile strings,
+        # run without it; user phrases and patterns keep it as a backstop. (Kept as None rather
+        # than an empty keyword dict: unpacking one costs 6% of the text path.)
+        return None if self.vetted else doc.regex_timeout
+
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         text = p.folded
         if len(text) > max(self.max_chars, self.contains_max_chars):
             return None
-        timeout = None if self.vetted else doc.regex_timeout
+        timeout = self._timeout(doc)
         for c in self.compiled(languages):
             m = c.full.first(text, self.max_chars, self.contains_max_chars, timeout)
             if m is not None:
@@ -375,7 +389,7 @@ class Pattern(LineMatcher):
 
 
 @dataclass(frozen=True, eq=False)
-class Tokens(LineMatcher):
+class Tokens(HtmlLineMatcher):
     """Class/id/role tokens of the paragraph's element or its box-sized ancestors (HTML only).
 
     Fires when one of ``tokens`` is a whole token of the paragraph, or one of ``parts`` is a
@@ -393,9 +407,6 @@ class Tokens(LineMatcher):
     def _wanted(self) -> frozenset[str]:
         return self.tokens | frozenset("~" + p for p in self.parts)
 
-    def applies(self, doc: DocView) -> bool:
-        return doc.page.kind is InputKind.HTML
-
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if not p.tokens or len(p.text) > self.max_chars or not _LETTER.search(p.text):
             return None
@@ -404,7 +415,7 @@ class Tokens(LineMatcher):
 
 
 @dataclass(frozen=True, eq=False)
-class LinkDense(LineMatcher):
+class LinkDense(HtmlLineMatcher):
     """Paragraphs made mostly of link text: teaser lists and link clouds (HTML only).
 
     Fires when ``link_density >= min_density`` and the paragraph is at most ``max_chars`` long;
@@ -414,9 +425,6 @@ class LinkDense(LineMatcher):
     min_density: float = 0.6
     max_chars: int = 200
     tags: frozenset[str] = frozenset()
-
-    def applies(self, doc: DocView) -> bool:
-        return doc.page.kind is InputKind.HTML
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if p.link_density < self.min_density or len(p.text) > self.max_chars:
