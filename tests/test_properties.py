@@ -18,7 +18,11 @@ from cleantext.config import Limits
 from cleantext.decode import sanitize
 from cleantext.guard import guard
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI runs the same examples on every clean clone (no example database there), so
+# a red run is reproducible; to explore other examples, run locally with derandomize=False.
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 TEXT_ONLY = Config(input_kind=InputKind.TEXT)
 
 # Any character but surrogates (they cannot be encoded); words, spaces and line breaks are
