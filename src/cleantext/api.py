@@ -11,7 +11,6 @@ from cleantext.config import DEFAULT_CONFIG, Config
 from cleantext.decode import decode, sanitize
 from cleantext.engine import PageContext
 from cleantext.fold import fold
-from cleantext.language import guess_language
 from cleantext.model import Category, Decision, Extractor, InputKind, Metadata, Paragraph, Result
 from cleantext.page import Page, parse, read_page, visible_chars
 from cleantext.rules.base import Phrases, Rule
@@ -164,8 +163,9 @@ def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
-    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
-    language = page.language or guess_language(" ".join(p.folded for p in paragraphs[:40]))
+    hits = engine.stopword_sample(paragraphs)
+    decisions = engine.decide(paragraphs, context, _rules(config), config, hits) + overflow
+    language = page.language or hits.guess()
     meta = Metadata(
         title=page.title,
         author=page.author,
@@ -190,7 +190,8 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.TEXT)
-    decisions = engine.decide(paragraphs, context, _rules(config), config) + overflow
+    hits = engine.stopword_sample(paragraphs)
+    decisions = engine.decide(paragraphs, context, _rules(config), config, hits) + overflow
     headline = decisions[0] if decisions and decisions[0].rule == "headline.leading" else None
     byline = _first(decisions, Category.BYLINE)
     dateline = _first(decisions, Category.DATELINE)
@@ -199,7 +200,7 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
         author=_author_from_byline(byline.text) if byline else None,
         date=date_from_text(dateline.text) if dateline else None,
         url=url,
-        language=guess_language(" ".join(p.folded for p in paragraphs[:60])),
+        language=hits.guess(),
         encoding=prepared.encoding,
         kind=InputKind.TEXT,
         truncated=prepared.truncated,

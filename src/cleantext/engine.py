@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleantext.config import Config
-from cleantext.language import SAMPLE_CHARS, pack_selection
+from cleantext.language import SAMPLE_CHARS, StopwordHits, stopword_hits
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
-from cleantext.rules.base import WORD, WORD_INDEX_MAX_CHARS, Rule
+from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
 from cleantext.rules.firstchar import DIGIT
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
@@ -72,17 +72,23 @@ class DocView:
         if not self.marks:
             self.marks = [None] * len(self.paragraphs)
 
-    def paragraphs_with_words(self, words: frozenset[str]) -> set[int]:
-        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that contain one
-        of ``words`` as a whole run of letters. The index is built once per document."""
+    def paragraphs_with(self, gate: Gate) -> set[int]:
+        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
+        of ``gate`` (as whole runs of letters). The word index is built once per document."""
         if self._words is None:
             index: dict[str, list[int]] = {}
             for p in self.paragraphs:
                 if len(p.folded) <= WORD_INDEX_MAX_CHARS:
-                    for word in set(WORD.findall(p.folded)):
+                    for word in set(letter_runs(p.folded)):
                         index.setdefault(word, []).append(p.index)
             self._words = index
-        return _rows(self._words, words)
+        words = self._words
+        found = _rows(words, gate.singles)
+        for key in words.keys() & gate.pairs.keys():
+            partners = _rows(words, gate.pairs[key])
+            if partners:
+                found.update(partners.intersection(words[key]))
+        return found
 
     def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text begins with one of ``chars`` (``DIGIT``:
@@ -147,17 +153,21 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
             doc.claim(index, rule, evidence)
 
 
-def selected_languages(paragraphs: Sequence[Paragraph], config: Config) -> tuple[str, ...] | None:
-    """``Config.languages`` when set; else the packs for the document's own language(s)."""
-    if config.languages is not None:
-        return config.languages
+def stopword_sample(paragraphs: Sequence[Paragraph]) -> StopwordHits:
+    """Stopword hits in the document's first ``SAMPLE_CHARS`` characters (counted once: the
+    pack choice and the metadata language guess both read them)."""
     parts, size = [], 0
     for p in paragraphs:
         if size >= SAMPLE_CHARS:
             break
         parts.append(p.folded)
         size += len(p.folded) + 1
-    return pack_selection(" ".join(parts))
+    return stopword_hits(" ".join(parts))
+
+
+def selected_languages(hits: StopwordHits, config: Config) -> tuple[str, ...] | None:
+    """``Config.languages`` when set; else the packs for the document's own language(s)."""
+    return config.languages if config.languages is not None else hits.packs()
 
 
 def decisions(doc: DocView, config: Config) -> list[Decision]:
@@ -181,9 +191,17 @@ def decisions(doc: DocView, config: Config) -> list[Decision]:
 
 
 def decide(
-    paragraphs: Sequence[Paragraph], page: PageContext, rules: Sequence[Rule], config: Config
+    paragraphs: Sequence[Paragraph],
+    page: PageContext,
+    rules: Sequence[Rule],
+    config: Config,
+    hits: StopwordHits | None = None,
 ) -> list[Decision]:
-    """Run the engine on ``paragraphs`` and return their decisions, in order."""
-    doc = DocView(paragraphs, page, config.limits.regex_timeout, selected_languages(paragraphs, config))
+    """Run the engine on ``paragraphs`` and return their decisions, in order.
+
+    ``hits``: the document's :func:`stopword_sample`, when the caller has it already.
+    """
+    languages = selected_languages(hits if hits is not None else stopword_sample(paragraphs), config)
+    doc = DocView(paragraphs, page, config.limits.regex_timeout, languages)
     run(doc, rules, config)
     return decisions(doc, config)

@@ -1,0 +1,72 @@
+"""The phrase gates: skipping paragraphs must never change what a rule finds.
+
+A text-cue rule tries its phrases only on paragraphs holding the phrases' words (the word
+gate) and its start patterns only on paragraphs starting with a character they can start
+with (the first-character gate). These tests run every bundled rule on a document made of
+every example and counterexample, in every language, and compare with trying each paragraph
+on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import cleantext
+from cleantext.engine import DocView
+from cleantext.fold import fold
+from cleantext.language import stopword_hits
+from cleantext.model import Paragraph
+from cleantext.rules.base import Phrases, Rule, gate_words
+
+PHRASE_RULES = [r for r in cleantext.default_rules() if isinstance(r.matcher, Phrases)]
+TEXTS = sorted(
+    {fold(t) for r in cleantext.default_rules() for t in (*r.examples, *r.counterexamples) if "<" not in t}
+)
+
+
+def _document() -> list[Paragraph]:
+    # Each text also with a word glued to either end: near misses for the word gate.
+    texts = [v for t in TEXTS for v in (t, f"x{t}", f"{t}s", f"we said {t} again")]
+    return [Paragraph(index=i, text=t, folded=t, tag="line") for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("rule", PHRASE_RULES, ids=[r.id for r in PHRASE_RULES])
+@pytest.mark.parametrize("languages", [None, ("en",), ("de", "en"), ("fr", "pl")])
+def test_gated_find_equals_trying_every_paragraph(rule: Rule, languages: tuple[str, ...] | None) -> None:
+    matcher = replace(rule.matcher, max_hits=0)  # type: ignore[type-var]
+    paragraphs = _document()
+    doc = DocView(paragraphs, languages=languages)
+    found = dict(matcher.find(doc, languages))
+    expected = {p.index: m for p in paragraphs if (m := matcher.match(p, doc, languages)) is not None}
+    assert found == expected
+    if languages is None:
+        assert found, "the examples must give the check something to find"
+
+
+def test_a_phrase_of_two_words_needs_both() -> None:
+    gate = gate_words(["read more", "subscribe"])
+    assert gate is not None
+    assert gate.singles == frozenset({"subscribe"})
+    assert gate.pairs == {"more": frozenset({"read"})}
+    doc = DocView(
+        [
+            Paragraph(index=0, text="read more", folded="read more"),
+            Paragraph(index=1, text="more rain", folded="more rain"),
+            Paragraph(index=2, text="please subscribe", folded="please subscribe"),
+            Paragraph(index=3, text="we read it", folded="we read it"),
+        ]
+    )
+    assert doc.paragraphs_with(gate) == {0, 2}
+
+
+def test_a_phrase_without_letters_gives_no_gate() -> None:
+    assert gate_words(["share", "***"]) is None
+
+
+def test_stopword_hits_read_the_same_in_ascii_and_accented_text() -> None:
+    plain = stopword_hits("the cat and the dog were in the house with the family")
+    accented = stopword_hits("the café and the dog were in the house with the family")
+    assert plain.guess() == accented.guess() == "en"
+    assert plain.packs() == ("en",)
