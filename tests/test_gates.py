@@ -27,8 +27,9 @@ TEXTS = sorted(
 
 
 def _document() -> list[Paragraph]:
-    # Each text also with a word glued to either end: near misses for the word gate.
-    texts = [v for t in TEXTS for v in (t, f"x{t}", f"{t}s", f"we said {t} again")]
+    # Each text also with a word glued to either end (near misses for the word gate) and
+    # behind punctuation (start patterns that allow it).
+    texts = [v for t in TEXTS for v in (t, f"x{t}", f"{t}s", f"we said {t} again", f"- {t}", f'"{t}"')]
     return [Paragraph(index=i, text=t, folded=t, tag="line") for i, t in enumerate(texts)]
 
 

@@ -21,7 +21,7 @@ from cleantext.config import Config
 from cleantext.language import SAMPLE_CHARS, StopwordHits, stopword_hits
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
-from cleantext.rules.firstchar import DIGIT
+from cleantext.rules.firstchar import DIGIT, NONWORD
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
 
@@ -92,7 +92,8 @@ class DocView:
 
     def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text begins with one of ``chars`` (``DIGIT``:
-        any decimal digit). The index is built once per document."""
+        any decimal digit; ``NONWORD``: any other character but a letter). The index is built
+        once per document."""
         if self._starts is None:
             starts: dict[str, list[int]] = {}
             for p in self.paragraphs:
@@ -100,6 +101,8 @@ class DocView:
                 starts.setdefault(first, []).append(p.index)
                 if first.isdecimal():  # also under DIGIT, for the patterns that start with \d
                     starts.setdefault(DIGIT, []).append(p.index)
+                elif first and not first.isalpha():  # and under NONWORD, for [\W_] and the like
+                    starts.setdefault(NONWORD, []).append(p.index)
             self._starts = starts
         return _rows(self._starts, chars)
 

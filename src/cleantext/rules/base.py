@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import regex
 
 from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
-from cleantext.rules.firstchar import first_chars
+from cleantext.rules.firstchar import MARKERS, start_prefixes
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -189,7 +189,7 @@ class Phrases(LineMatcher):
             patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else rest,
             patterns_rest=rest,
             gate=gate_words(every),
-            head_chars=first_chars(p_head) if p_head else None,
+            head_prefixes=start_prefixes(p_head) if p_head else None,
         )
 
     @cached_property
@@ -232,7 +232,7 @@ class Phrases(LineMatcher):
             (
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
-                doc.paragraphs_starting_with(c.head_chars) if c.head_chars is not None else None,
+                c.starting(doc) if c.head_prefixes is not None else None,
             )
             for c in self.compiled(languages)
         ]
@@ -338,7 +338,7 @@ class _Searches:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Compiled:
     """A matcher's patterns for one language: all of them; the patterns alone; the patterns but
     the start-anchored ones (None when there are none); the phrase gate (:func:`gate_words`); the
@@ -348,7 +348,37 @@ class _Compiled:
     patterns_only: _Searches | None
     patterns_rest: _Searches | None
     gate: Gate | None
-    head_chars: frozenset[str] | None
+    head_prefixes: frozenset[str] | None
+
+    @cached_property
+    def head_chars(self) -> frozenset[str] | None:
+        """The first characters of the start patterns' prefixes (``DIGIT``, ``NONWORD`` kept)."""
+        if self.head_prefixes is None:
+            return None
+        return frozenset(p if p in MARKERS else p[0] for p in self.head_prefixes)
+
+    @cached_property
+    def _narrowing(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]] | None:
+        """(classes, first characters of the literal prefixes, literal prefixes) when some
+        literal prefix is longer than its first character."""
+        prefixes = self.head_prefixes or frozenset()
+        literal = prefixes - MARKERS
+        if all(len(p) == 1 for p in literal):
+            return None
+        return prefixes & MARKERS, frozenset(p[0] for p in literal), tuple(sorted(literal))
+
+    def starting(self, doc: DocView) -> set[int]:
+        """The paragraphs of ``doc`` that begin with one of the start patterns' prefixes."""
+        narrowing = self._narrowing
+        if narrowing is None:
+            assert self.head_chars is not None
+            return doc.paragraphs_starting_with(self.head_chars)
+        classes, firsts, literal = narrowing
+        rows = doc.paragraphs_starting_with(classes) if classes else set()
+        paragraphs = doc.paragraphs
+        candidates = doc.paragraphs_starting_with(firsts)
+        rows.update(i for i in candidates if paragraphs[i].folded.startswith(literal))
+        return rows
 
     def regexes(self) -> list[Any]:
         """Every compiled pattern."""

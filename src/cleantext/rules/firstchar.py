@@ -1,21 +1,24 @@
-"""The characters a start-anchored pattern can begin its match with (a gate for the engine).
+"""The texts a start-anchored pattern can begin its match with (a gate for the engine).
 
 A text-cue rule's start patterns (``^…``) are tried on every short paragraph. Most of them can
-only match a paragraph whose first character is one of a few letters (``^(?:view|show) …``
-starts with ``v`` or ``s``), so the engine skips them on paragraphs that start otherwise. The
-set is derived from the pattern itself, with the standard library's regular-expression parser,
-and only from constructs whose first characters are certain: literals, small character sets,
-``\\d``, groups, alternations, repeats and zero-width assertions. Anything else (``.``, negated
-or large sets, other classes, back-references, case-insensitive flags, syntax the standard
-parser does not read, such as ``\\p{L}``, or reads differently, such as ``[[:alpha:]]``) gives
-None: no gate, the pattern runs everywhere.
+only match a paragraph that begins with one of a few texts (``^(?:view|show) …`` begins with
+``view `` or ``show ``), so the engine skips them on paragraphs that begin otherwise: first
+by the first character (an index per document), then by the whole prefix. The prefixes are
+derived from the pattern itself, with the standard library's regular-expression parser, and
+only from constructs whose text is certain: literals, small character sets, ``\\d`` and sets
+of non-word characters (as a class for the first character only), groups, alternations,
+repeats and zero-width assertions. A prefix ends where the pattern stops being certain (``.``,
+other sets and classes, back-references, 16 characters, 256 alternatives). A pattern that may
+begin with anything (a wide set, ``\\p{L}``, which the standard parser does not read, POSIX
+classes such as ``[[:alpha:]]``, which it reads differently, a case-insensitive flag, or a
+prefix that can be empty) gives None: no gate, the pattern runs everywhere.
 A gate can only skip a paragraph on which the pattern cannot match, so results never change.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 # The standard library's parser (private modules, hence importlib: no stubs describe them).
@@ -35,72 +38,99 @@ _REPEATS = {
     getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name)
 }
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+# The gate's name for "a character that is neither a letter nor a decimal digit" (what a set
+# such as ``[\W_]`` or ``[^\w©]`` can match: ``regex``'s ``\w`` covers every letter and digit).
+NONWORD = "\\W"
+MARKERS = frozenset({DIGIT, NONWORD})
+# Prefixes are followed this far (characters) and this wide (alternatives) at most.
+MAX_PREFIX = 16
+MAX_PREFIXES = 256
+
+# A prefix under construction: its text, and whether what follows it is still certain.
+_Prefix = tuple[str, bool]
+_STOP: set[_Prefix] = {("", False)}  # nothing certain here: the prefix ends before it
 
 
-class _Unknown(Exception):
-    """The first characters of this construct are not certain."""
-
-
-def _in_set(items: Iterable[tuple[Any, Any]]) -> set[str]:
-    out: set[str] = set()
+def _in_set(items: Sequence[tuple[Any, Any]]) -> set[_Prefix]:
+    if items and items[0][0] is _c.NEGATE:
+        # A negated set that excludes \w matches only non-word characters.
+        if any(op is _c.CATEGORY and av is _c.CATEGORY_WORD for op, av in items[1:]):
+            return {(NONWORD, False)}
+        return _STOP
+    out: set[_Prefix] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            out.add(chr(av))
+            out.add((chr(av), True))
         elif op is _c.RANGE and av[1] - av[0] < MAX_RANGE:
-            out.update(chr(x) for x in range(av[0], av[1] + 1))
+            out.update((chr(x), True) for x in range(av[0], av[1] + 1))
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            out.add(DIGIT)
-        else:  # NEGATE, wide ranges, other classes
-            raise _Unknown
+            out.add((DIGIT, False))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_NOT_WORD:
+            out.add((NONWORD, False))
+        else:  # wide ranges, other classes
+            return _STOP
     return out
 
 
-def _first(items: Sequence[tuple[Any, Any]]) -> tuple[set[str], bool]:
-    """(first characters, whether the sequence can match the empty string)."""
-    out: set[str] = set()
+def _sequence(items: Sequence[tuple[Any, Any]]) -> set[_Prefix]:
+    """The prefixes any match of the sequence ``items`` begins with."""
+    current: set[_Prefix] = {("", True)}
     for op, av in items:
-        chars, empty = _item(op, av)
-        out |= chars
-        if not empty:
-            return out, False
-    return out, True
+        if not any(certain for _, certain in current):
+            break
+        following = _item(op, av)
+        extended: set[_Prefix] = set()
+        for text, certain in current:
+            if not certain:
+                extended.add((text, False))
+                continue
+            for more, more_certain in following:
+                if more in MARKERS:  # a class: only as the very first character
+                    extended.add((more, False) if not text else (text, False))
+                elif len(text) + len(more) >= MAX_PREFIX:
+                    extended.add(((text + more)[:MAX_PREFIX], False))
+                else:
+                    extended.add((text + more, more_certain))
+        if len(extended) > MAX_PREFIXES:  # too wide: stop before this item
+            return {(text, False) for text, _ in current}
+        current = extended
+    return current
 
 
-def _item(op: Any, av: Any) -> tuple[set[str], bool]:
+def _item(op: Any, av: Any) -> set[_Prefix]:
     if op is _c.LITERAL:
-        return {chr(av)}, False
+        return {(chr(av), True)}
     if op is _c.IN:
-        return _in_set(av), False
+        return _in_set(av)
     if op in _ZERO_WIDTH:
-        return set(), True
+        return {("", True)}
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        if add_flags or del_flags:
-            raise _Unknown
-        return _first(sub)
+        return _STOP if add_flags or del_flags else _sequence(sub)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first(av)
+        return _sequence(av)
     if op is _c.BRANCH:
-        out: set[str] = set()
-        any_empty = False
-        for alternative in av[1]:
-            chars, empty = _first(alternative)
-            out |= chars
-            any_empty = any_empty or empty
-        return out, any_empty
+        return set().union(*(_sequence(alternative) for alternative in av[1]))
     if op in _REPEATS:
-        low, _high, sub = av
-        chars, empty = _first(sub)
-        return chars, empty or low == 0
-    raise _Unknown
+        low, high, sub = av
+        once = _sequence(sub)
+        if high != 1:  # more repetitions may follow the first
+            once = {(text, False) for text, _ in once}
+        return once | {("", True)} if low == 0 else once
+    return _STOP
 
 
-def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
-    """The characters any match of any of ``patterns`` begins with, or None if not certain.
+def start_prefixes(patterns: Sequence[str]) -> frozenset[str] | None:
+    """The texts any match of any of ``patterns`` begins with, or None if not certain.
 
-    >>> sorted(first_chars([r"^(?:view|show) \\d++ comments$", r"^remind me"]))
-    ['r', 's', 'v']
-    >>> first_chars([r"^[\\W_]*+(?:foo)"]) is None
+    A prefix is a literal text, or ``DIGIT`` (any decimal digit) or ``NONWORD`` (any
+    character but a letter or a digit) standing for the first character.
+
+    >>> sorted(start_prefixes([r"^(?:view|show) \\d++ comments$", r"^remind me"]))
+    ['remind me', 'show ', 'view ']
+    >>> sorted(start_prefixes([r"^[\\W_]*+(?:foo)"]))
+    ['\\\\W', '_', 'foo']
+    >>> start_prefixes([r"^(?:abc)?"]) is None
     True
     """
     out: set[str] = set()
@@ -111,10 +141,25 @@ def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
             parsed = _sre.parse(pattern)
             if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
                 return None
-            chars, empty = _first(list(parsed))
-        except (_Unknown, _c.error, TypeError, ValueError, OverflowError, RecursionError):
+            prefixes = _sequence(list(parsed))
+        except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
             return None
-        if empty:  # the pattern can match an empty start: any paragraph
+        if any(not text for text, _ in prefixes):  # the pattern can start anyhow: any paragraph
             return None
-        out |= chars
+        out.update(text for text, _ in prefixes)
     return frozenset(out)
+
+
+def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
+    """The characters any match of any of ``patterns`` begins with, or None if not certain.
+
+    >>> sorted(first_chars([r"^(?:view|show) \\d++ comments$", r"^remind me"]))
+    ['r', 's', 'v']
+    >>> first_chars([r"^.foo"]) is None
+    True
+    """
+    prefixes = start_prefixes(patterns)
+    if prefixes is None:
+        return None
+    return frozenset(p if p in MARKERS else p[0] for p in prefixes)
+
