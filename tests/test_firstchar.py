@@ -7,7 +7,7 @@ import pytest
 import cleantext
 from cleantext.fold import fold
 from cleantext.rules.base import Phrases, Rule
-from cleantext.rules.firstchar import DIGIT, MARKERS, NONWORD, first_chars, start_prefixes
+from cleantext.rules.firstchar import DIGIT, MARKERS, NONWORD, first_chars, required_texts, start_prefixes
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,46 @@ def test_gate_covers_every_start_match_in_the_bundled_texts(rule: Rule) -> None:
 
 def test_the_gate_check_sees_many_matches() -> None:
     assert sum(_start_matches(r) for r in PHRASE_RULES) >= 50
+
+
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        ([r"via getty images\W*$"], {"via "}),  # cut to REQUIRED_CHARS
+        ([r"\((?:ap|afp)\)$"], {"(ap)", "(afp"}),
+        ([r"(?<!\w)© ?\w++$"], {"©"}),  # one character outside ASCII is enough
+        ([r"/ ?(?:reuters|afp)$"], {"/ re", "/ af", "/reu", "/afp"}),
+        ([r"\d++ min(?:ute)?s? read$"], {" min"}),
+        ([r"(?:a|b)?xyz"], {"xyz"}),  # an optional item requires nothing
+    ],
+)
+def test_required_texts(patterns: list[str], expected: set[str]) -> None:
+    assert required_texts(patterns) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w++ ?\)$",  # only a one-character ASCII text is certain
+        r"(?:ab)?(?:cd)*$",  # nothing is required
+        r"[\p{L}]{3}$",  # not read by the standard parser
+        r"(?i)getty$",  # case-insensitive
+    ],
+)
+def test_no_required_texts(pattern: str) -> None:
+    assert required_texts([pattern]) is None
+
+
+def test_required_texts_are_found_in_every_match_of_the_bundled_texts() -> None:
+    checked = 0
+    for rule in PHRASE_RULES:
+        assert isinstance(rule.matcher, Phrases)
+        for part in rule.matcher.compiled(None):
+            if part.rest_texts is None or part.patterns_rest is None:
+                continue
+            patterns = [*part.patterns_rest.tail, *part.patterns_rest.free]
+            for text in TEXTS:
+                if any(p.search(text) for p in patterns):
+                    assert part.rest_texts.search(text), (rule.id, text)
+                    checked += 1
+    assert checked >= 20

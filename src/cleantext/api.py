@@ -163,9 +163,9 @@ def _clean_html(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.HTML, page.titles, page.descriptions, page.captions, page.author)
-    hits = engine.stopword_sample(paragraphs)
-    decisions = engine.decide(paragraphs, context, _rules(config), config, hits) + overflow
-    language = page.language or hits.guess()
+    words = engine.read_words(paragraphs)
+    decisions = engine.decide(paragraphs, context, _rules(config), config, words) + overflow
+    language = page.language or words.hits.guess()
     meta = Metadata(
         title=page.title,
         author=page.author,
@@ -190,8 +190,8 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
     if overflow:
         prepared = replace(prepared, truncated=guard.join_reasons(prepared.truncated, "max_paragraphs"))
     context = PageContext(InputKind.TEXT)
-    hits = engine.stopword_sample(paragraphs)
-    decisions = engine.decide(paragraphs, context, _rules(config), config, hits) + overflow
+    words = engine.read_words(paragraphs)
+    decisions = engine.decide(paragraphs, context, _rules(config), config, words) + overflow
     headline = decisions[0] if decisions and decisions[0].rule == "headline.leading" else None
     byline = _first(decisions, Category.BYLINE)
     dateline = _first(decisions, Category.DATELINE)
@@ -200,7 +200,7 @@ def _clean_text(prepared: _Prepared, url: str | None, config: Config) -> Result:
         author=_author_from_byline(byline.text) if byline else None,
         date=date_from_text(dateline.text) if dateline else None,
         url=url,
-        language=hits.guess(),
+        language=words.hits.guess(),
         encoding=prepared.encoding,
         kind=InputKind.TEXT,
         truncated=prepared.truncated,

@@ -14,11 +14,14 @@ Within a stage, rules run in catalogue order and the first rule to claim a parag
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleantext.config import Config
-from cleantext.language import SAMPLE_CHARS, StopwordHits, stopword_hits
+from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
 from cleantext.rules.firstchar import DIGIT, NONWORD
@@ -65,8 +68,10 @@ class DocView:
     languages: tuple[str, ...] | None = None
     marks: list[Mark | None] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
+    words: Words | None = None
     _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -76,11 +81,13 @@ class DocView:
         """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
         of ``gate`` (as whole runs of letters). The word index is built once per document."""
         if self._words is None:
-            index: dict[str, list[int]] = {}
-            for p in self.paragraphs:
-                if len(p.folded) <= WORD_INDEX_MAX_CHARS:
-                    for word in set(letter_runs(p.folded)):
-                        index.setdefault(word, []).append(p.index)
+            if self.words is None:
+                self.words = read_words(self.paragraphs)
+            index: defaultdict[str, list[int]] = defaultdict(list)
+            for i, runs in enumerate(self.words.runs):
+                if runs is not None:
+                    for word in set(runs):
+                        index[word].append(i)
             self._words = index
         words = self._words
         found = _rows(words, gate.singles)
@@ -88,6 +95,24 @@ class DocView:
             partners = _rows(words, gate.pairs[key])
             if partners:
                 found.update(partners.intersection(words[key]))
+        return found
+
+    def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
+        """Indexes of the paragraphs whose folded text contains a match of ``texts`` (one
+        search over the whole document, resumed at the next paragraph after each find)."""
+        if self._joined is None:
+            starts, offset = [], 0
+            for p in self.paragraphs:
+                starts.append(offset)
+                offset += len(p.folded) + 1
+            self._joined = ("\n".join(p.folded for p in self.paragraphs), starts)
+        joined, starts = self._joined
+        found: set[int] = set()
+        m = texts.search(joined)
+        while m is not None:
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            m = texts.search(joined, starts[i + 1]) if i + 1 < len(starts) else None
         return found
 
     def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
@@ -156,16 +181,34 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
             doc.claim(index, rule, evidence)
 
 
-def stopword_sample(paragraphs: Sequence[Paragraph]) -> StopwordHits:
-    """Stopword hits in the document's first ``SAMPLE_CHARS`` characters (counted once: the
-    pack choice and the metadata language guess both read them)."""
-    parts, size = [], 0
+@dataclass(frozen=True)
+class Words:
+    """A document's words, read once: the runs of letters of each paragraph up to
+    ``WORD_INDEX_MAX_CHARS`` long (None for longer ones), for the word gate, and the stopword
+    hits of its first ``SAMPLE_CHARS`` characters, for the pack choice and the metadata
+    language guess."""
+
+    runs: tuple[list[str] | None, ...]
+    hits: StopwordHits
+
+
+def read_words(paragraphs: Sequence[Paragraph]) -> Words:
+    """The :class:`Words` of ``paragraphs`` (each paragraph tokenized once)."""
+    runs: list[list[str] | None] = []
+    sample: list[str] = []
+    size = 0
     for p in paragraphs:
-        if size >= SAMPLE_CHARS:
-            break
-        parts.append(p.folded)
-        size += len(p.folded) + 1
-    return stopword_hits(" ".join(parts))
+        text = p.folded
+        words = letter_runs(text) if len(text) <= WORD_INDEX_MAX_CHARS else None
+        if size < SAMPLE_CHARS:  # the sample is the paragraphs joined by spaces, cut
+            room = SAMPLE_CHARS - size
+            if len(text) > room:
+                sample += letter_runs(text[:room])
+            else:
+                sample += words if words is not None else letter_runs(text)
+            size += len(text) + 1
+        runs.append(words)
+    return Words(tuple(runs), count_stopwords(Counter(sample)))
 
 
 def selected_languages(hits: StopwordHits, config: Config) -> tuple[str, ...] | None:
@@ -198,13 +241,14 @@ def decide(
     page: PageContext,
     rules: Sequence[Rule],
     config: Config,
-    hits: StopwordHits | None = None,
+    words: Words | None = None,
 ) -> list[Decision]:
     """Run the engine on ``paragraphs`` and return their decisions, in order.
 
-    ``hits``: the document's :func:`stopword_sample`, when the caller has it already.
+    ``words``: the paragraphs' :func:`read_words`, when the caller has them already.
     """
-    languages = selected_languages(hits if hits is not None else stopword_sample(paragraphs), config)
-    doc = DocView(paragraphs, page, config.limits.regex_timeout, languages)
+    words = words if words is not None else read_words(paragraphs)
+    languages = selected_languages(words.hits, config)
+    doc = DocView(paragraphs, page, config.limits.regex_timeout, languages, words=words)
     run(doc, rules, config)
     return decisions(doc, config)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from cleantext.rules.base import letter_runs
 from cleantext.rules.packs import bundled_packs
-
-_WORDS = regex.compile(r"\w++")
-# The same words in ASCII text, where the standard library's engine finds them twice as fast.
-_ASCII_WORDS = re.compile(r"[A-Za-z0-9_]+")
 
 
 @cache
@@ -70,8 +65,11 @@ class StopwordHits:
 
 def stopword_hits(folded: str) -> StopwordHits:
     """Count each bundled language's stopwords in the first ``SAMPLE_CHARS`` of ``folded``."""
-    sample = folded[:SAMPLE_CHARS]
-    words = Counter(_ASCII_WORDS.findall(sample) if sample.isascii() else _WORDS.findall(sample))
+    return count_stopwords(Counter(letter_runs(folded[:SAMPLE_CHARS])))
+
+
+def count_stopwords(words: Mapping[str, int]) -> StopwordHits:
+    """Each bundled language's stopword hits among ``words`` (word -> occurrences)."""
     seen = words.keys()
     counts = ((sum(words[w] for w in seen & stopwords), language) for language, stopwords in _stopwords())
     return StopwordHits(tuple(sorted(counts, reverse=True)))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import regex
 
 from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
-from cleantext.rules.firstchar import MARKERS, start_prefixes
+from cleantext.rules.firstchar import MARKERS, required_texts, start_prefixes
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -184,12 +184,14 @@ class Phrases(LineMatcher):
         phrase_head = (regex.compile("|".join(head), **lists),) if head else ()
         pattern_head = (regex.compile("|".join(f"(?:{x})" for x in p_head)),) if p_head else ()
         rest = _Searches((), tuple(p_tail), tuple(free), None) if p_tail or free else None
+        required = required_texts([p.pattern for p in p_tail + free]) if rest else None
         return _Compiled(
             full=_Searches(phrase_head + pattern_head, tuple(tail + p_tail), tuple(free), contains),
-            patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else rest,
+            patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else None,
             patterns_rest=rest,
             gate=gate_words(every),
             head_prefixes=start_prefixes(p_head) if p_head else None,
+            rest_texts=_any_text(required) if required else None,
         )
 
     @cached_property
@@ -233,6 +235,7 @@ class Phrases(LineMatcher):
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
                 c.starting(doc) if c.head_prefixes is not None else None,
+                doc.paragraphs_containing(c.rest_texts) if c.rest_texts is not None else None,
             )
             for c in self.compiled(languages)
         ]
@@ -246,13 +249,15 @@ class Phrases(LineMatcher):
             # Code blocks are content: a line of code may start like a label ("category:").
             if len(text) > limit or marks[p.index] is not None or p.tag == "pre":
                 continue
-            for c, rows, heads in parts:
-                if rows is None or p.index in rows:
+            for c, rows, heads, rests in parts:
+                if rows is None or i in rows:
                     searches: _Searches | None = c.full
-                elif heads is None or p.index in heads:
+                elif c.patterns_only is not None and (heads is None or i in heads):
                     searches = c.patterns_only
-                else:  # no start pattern can match: only the end and anywhere patterns
+                elif rests is None or i in rests:  # only the end and anywhere patterns can match
                     searches = c.patterns_rest
+                else:
+                    continue
                 if searches is None:
                     continue
                 m = searches.first(text, self.max_chars, self.contains_max_chars, timeout)
@@ -281,20 +286,29 @@ class Phrases(LineMatcher):
 
 
 def _candidates(
-    parts: Sequence[tuple[_Compiled, set[int] | None, set[int] | None]], count: int
+    parts: Sequence[tuple[_Compiled, set[int] | None, set[int] | None, set[int] | None]], count: int
 ) -> Iterable[int]:
-    """The paragraph indexes some part may match, in order: when every part is gated (no end
-    or anywhere pattern runs ungated), only the gated rows and heads; else every paragraph."""
+    """The paragraph indexes some part may match, in order: when every kind of pattern of every
+    part is gated, only the rows its gates let through; else every paragraph."""
     found: set[int] = set()
-    for c, rows, heads in parts:
-        if rows is None or c.patterns_rest is not None:
+    for c, rows, heads, rests in parts:
+        if rows is None:
             return range(count)
         found |= rows
         if c.patterns_only is not None:
-            if heads is None:  # start patterns without a first-character gate
+            if heads is None:  # start patterns without a gate
                 return range(count)
             found |= heads
+        if c.patterns_rest is not None:
+            if rests is None:  # end or anywhere patterns without a gate
+                return range(count)
+            found |= rests
     return sorted(found)
+
+
+def _any_text(texts: frozenset[str]) -> re.Pattern[str]:
+    """A search for any of ``texts`` (longest first, so that the alternation is exact)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(texts, key=lambda t: (-len(t), t))))
 
 
 @dataclass(frozen=True)
@@ -349,6 +363,7 @@ class _Compiled:
     patterns_rest: _Searches | None
     gate: Gate | None
     head_prefixes: frozenset[str] | None
+    rest_texts: re.Pattern[str] | None = None
 
     @cached_property
     def head_chars(self) -> frozenset[str] | None:

@@ -163,3 +163,100 @@ def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
         return None
     return frozenset(p if p in MARKERS else p[0] for p in prefixes)
 
+
+
+# A required text shorter than this is no gate worth having (a lone "(" is everywhere), unless
+# it is a single character outside ASCII ("©").
+MIN_REQUIRED = 2
+# Required texts this rare are all as good as each other (see ``_rarity``); longer texts are
+# cut to REQUIRED_CHARS (fewer and shorter texts make a faster search).
+GOOD_RARITY = 6
+REQUIRED_CHARS = 4
+
+
+def _required_sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Texts one of which any match of the sequence contains, the rarest found: the prefixes
+    of the sequence from each of its items on, or what an item itself requires."""
+    candidates: list[frozenset[str]] = []
+    for j, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        texts = frozenset(text[:REQUIRED_CHARS] for text, _ in _sequence(items[j:]))
+        if texts and all(_usable(text) for text in texts):
+            candidates.append(texts)
+        inner = _required_item(op, av)
+        if inner is not None:
+            candidates.append(inner)
+    if not candidates:
+        return None
+    return max(candidates, key=_selectivity)
+
+
+def _selectivity(texts: frozenset[str]) -> tuple[int, int, int, int]:
+    """Which of two sets of required texts makes the better gate (higher is better): rare
+    texts (up to ``GOOD_RARITY``), then few letters or spaces among the first characters, then
+    few first characters (a search skips every position whose character starts no text), then
+    few texts. A heuristic: any choice gives the same
+    results, only faster or slower."""
+    firsts = {t[0] for t in texts}
+    common = sum(c.isalnum() or c.isspace() for c in firsts)
+    return min(GOOD_RARITY, *map(_rarity, texts)), -common, -len(firsts), -len(texts)
+
+
+def _usable(text: str) -> bool:
+    """A literal text worth searching for: two characters, or one outside ASCII ("©")."""
+    return text not in MARKERS and (len(text) >= MIN_REQUIRED or (len(text) == 1 and not text.isascii()))
+
+
+def _rarity(text: str) -> int:
+    """How rarely ``text`` is likely to occur: its length, punctuation counting three times
+    (``/`` is rarer in prose than ``ap``). A heuristic: any choice gives the same results."""
+    return len(text) + 2 * sum(not c.isalnum() and not c.isspace() for c in text)
+
+
+def _required_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _required_sequence(sub)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _required_sequence(av)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            found = _required_sequence(alternative)
+            if found is None:
+                return None
+            out |= found
+        return frozenset(out)
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _required_sequence(sub) if low >= 1 else None
+    return None
+
+
+def required_texts(patterns: Sequence[str]) -> frozenset[str] | None:
+    """Texts one of which any match of any of ``patterns`` contains, or None if not certain.
+
+    >>> sorted(required_texts([r"\\((?:photo|image)s? by [^()]++\\)$", r"via getty images\\W*$"]))
+    ['(ima', '(pho', 'via ']
+    >>> sorted(required_texts([r"\\d++ min(?:ute)?s?$", r"© ?\\w++$"]))
+    [' min', '©']
+    >>> required_texts([r"[a-z]++ ?\\)$"]) is None
+    True
+    """
+    out: set[str] = set()
+    for pattern in patterns:
+        if "[[" in pattern:
+            return None
+        try:
+            parsed = _sre.parse(pattern)
+            if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+                return None
+            found = _required_sequence(list(parsed))
+        except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
+            return None
+        if found is None:
+            return None
+        out |= found
+    # A text that holds another one adds nothing: "© " is found wherever "©" is looked for.
+    return frozenset(t for t in out if not any(o != t and o in t for o in out))
