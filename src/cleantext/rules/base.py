@@ -96,8 +96,9 @@ class LineMatcher:
         if not self.applies(doc):
             return
         hits = []
+        marks = doc.marks
         for p in doc.paragraphs:
-            if doc.is_open(p.index):
+            if marks[p.index] is None:  # open: no rule has claimed it
                 evidence = self.match(p, doc, languages)
                 if evidence is not None:
                     hits.append((p.index, evidence))

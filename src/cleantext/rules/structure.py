@@ -116,6 +116,9 @@ class NoText(LineMatcher):
     """A paragraph without a word character: separators, zero-width spaces, stray symbols."""
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        first = p.text[:1]
+        if first.isalpha() or first.isdecimal():  # the usual case, without a regex call
+            return None
         return None if _ALNUM.search(p.text) else "no letter or digit"
 
 
@@ -216,8 +219,8 @@ class DateLine(LineMatcher):
         return self._sets[languages]
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
-        if len(p.folded) > self.max_chars:
-            return None
+        if len(p.folded) > self.max_chars or not _DIGIT.search(p.folded):
+            return None  # (no digit in the folded text: none in any part of it either)
         # "5:45 AM PST 11/19/2019 by Jane Doe": a dateline that names its author.
         date_part, sep, name = p.text.partition(" by ")
         if sep and looks_like_name(name.strip(), max_words=5):
