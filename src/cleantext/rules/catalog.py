@@ -197,7 +197,13 @@ def _date_rules(packs: Sequence[Pack]) -> list[Rule]:
             DateLine(_vocab(packs, "months"), _vocab(packs, "weekdays"), _vocab(packs, "date_words")),
             langs,
             ("Tuesday 19 February 2019 09:19 EST", "Updated: 12/03/2021 14:05", "March 3, 2024"),
-            ("Tuesday was the coldest day of February.", "19 people were injured", "2019", "10.0.1.40 12:05"),
+            (
+                "Tuesday was the coldest day of February.",
+                "19 people were injured",
+                "2019",
+                "10.0.1.40 12:05",
+                "$12.50/mo.",
+            ),
         ),
         Rule(
             "byline.prefix",
@@ -470,12 +476,12 @@ def _structure_rules() -> list[Rule]:
         Rule(
             "other.no_text",
             Category.OTHER,
-            "A paragraph without a single letter, digit or underscore: a separator, a stray symbol, "
+            "A paragraph without a single letter, number or underscore: a separator, a stray symbol, "
             "a zero-width space.",
             NoText(),
             (),
             ("\u200b", "* * *"),
-            ("3 %", "OK"),
+            ("3 %", "OK", "\u2605\u2605\u2605\u00bd"),
         ),
     ]
 

@@ -25,6 +25,8 @@ _NUMERIC_DATE = regex.compile(
     r"(?<![\d./-])(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})(?![./-]?\d)"
 )
 _DIGIT = regex.compile(r"\d")
+# A currency sign makes a price, not a date ("$12.50/mo.": "mo" is also a weekday abbreviation).
+_CURRENCY = regex.compile(r"\p{Sc}")
 _NUMBERISH = regex.compile(r"^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|o|a|r)?$")
 _TIMEZONES = frozenset(
     [
@@ -108,12 +110,15 @@ class FigureText(LineMatcher):
         return None
 
 
-_ALNUM = regex.compile(r"\w")
+# A word character or any number: "½", "²" and "③" are not \w in the regex module, but they are
+# numbers (a half-star rating "★★★½" says 3.5).
+_ALNUM = regex.compile(r"[\w\p{N}]")
 
 
 @dataclass(frozen=True, eq=False)
 class NoText(LineMatcher):
-    """A paragraph without a word character: separators, zero-width spaces, stray symbols."""
+    """A paragraph without a word character or a number: separators, zero-width spaces, stray
+    symbols."""
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         first = p.text[:1]
@@ -229,7 +234,7 @@ class DateLine(LineMatcher):
 
     def _date_only(self, folded: str, languages: tuple[str, ...] | None) -> str | None:
         tokens = _WORDS.findall(folded)
-        if len(tokens) < 2 or len(tokens) > 14 or not _DIGIT.search(folded):
+        if len(tokens) < 2 or len(tokens) > 14 or not _DIGIT.search(folded) or _CURRENCY.search(folded):
             return None
         anchors, others = self._vocab(languages)
         has_anchor = bool(_NUMERIC_DATE.search(folded))
