@@ -35,7 +35,8 @@ def test_first_chars_of_certain_constructs(patterns: list[str], expected: set[st
         r"^[^a]foo",  # a negated set that lets letters in can start it
         r"^.abc",
         r"^(?:abc)?",  # can match the empty string
-        r"^[\p{L}]{2}",  # not read by the standard parser
+        r"^[\p{L}]{2}",  # a Unicode property can start it
+        r"^[^\p{L}]x",  # so can anything outside one
         r"^[[:alpha:]]+",  # read differently by the standard parser
         r"^(?i)abc",  # case-insensitive
         r"^[\u0000-\uffff]x",  # a range wider than MAX_RANGE
@@ -56,6 +57,8 @@ def test_uncertain_constructs_give_no_gate(pattern: str) -> None:
         ([r"^\d+ min read"], {DIGIT}),
         ([r"^" + "a" * 40], {"a" * 16}),  # cut at MAX_PREFIX
         ([r"^[a-h][a-h][a-h]x"], {a + b for a in "abcdefgh" for b in "abcdefgh"}),  # 512 > MAX_PREFIXES
+        ([r"^(?:by|von) \p{Lu}\p{L}++"], {"by ", "von "}),  # a Unicode property ends the prefix
+        ([r"^(?:graphics|photos): ?[\p{L}\p{M}.'-]++"], {"graphics:", "graphics: ", "photos:", "photos: "}),
     ],
 )
 def test_start_prefixes(patterns: list[str], expected: set[str]) -> None:
@@ -106,6 +109,7 @@ def test_the_gate_check_sees_many_matches() -> None:
         ([r"/ ?(?:reuters|afp)$"], {"/ re", "/ af", "/reu", "/afp"}),
         ([r"\d++ min(?:ute)?s? read$"], {" min"}),
         ([r"(?:a|b)?xyz"], {"xyz"}),  # an optional item requires nothing
+        ([r"\p{Lu}\p{L}++ \(ap\)$"], {"(ap)"}),
     ],
 )
 def test_required_texts(patterns: list[str], expected: set[str]) -> None:
@@ -117,7 +121,7 @@ def test_required_texts(patterns: list[str], expected: set[str]) -> None:
     [
         r"\w++ ?\)$",  # only a one-character ASCII text is certain
         r"(?:ab)?(?:cd)*$",  # nothing is required
-        r"[\p{L}]{3}$",  # not read by the standard parser
+        r"[\p{L}]{3}$",  # a Unicode property requires no text
         r"(?i)getty$",  # case-insensitive
     ],
 )

@@ -8,16 +8,19 @@ derived from the pattern itself, with the standard library's regular-expression 
 only from constructs whose text is certain: literals, small character sets, ``\\d`` and sets
 of non-word characters (as a class for the first character only), groups, alternations,
 repeats and zero-width assertions. A prefix ends where the pattern stops being certain (``.``,
-other sets and classes, back-references, 16 characters, 256 alternatives). A pattern that may
-begin with anything (a wide set, ``\\p{L}``, which the standard parser does not read, POSIX
-classes such as ``[[:alpha:]]``, which it reads differently, a case-insensitive flag, or a
-prefix that can be empty) gives None: no gate, the pattern runs everywhere.
+other sets and classes, ``regex``'s Unicode properties such as ``\\p{L}``, back-references,
+16 characters, 256 alternatives). A pattern that may begin with anything (a wide set, a
+property, POSIX classes such as ``[[:alpha:]]``, which the standard parser reads differently,
+a case-insensitive flag, or a prefix that can be empty) gives None: no gate, the pattern runs
+everywhere. End and anywhere patterns get the same reading for the texts every match must
+contain (:func:`required_texts`).
 A gate can only skip a paragraph on which the pattern cannot match, so results never change.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -120,6 +123,22 @@ def _item(op: Any, av: Any) -> set[_Prefix]:
     return _STOP
 
 
+# ``regex``'s Unicode properties, which the standard parser does not read.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
+
+
+def _parse(pattern: str) -> list[tuple[Any, Any]]:
+    """The standard parser's reading of ``pattern``, each Unicode property (``\\p{L}``) read as
+    ``\\s\\S``: a class the gates never look past, in a set or outside one, negated or not, so
+    the property's place ends a prefix and requires no text. Raises on what it cannot read."""
+    if "[[" in pattern:  # POSIX classes or nested sets: read otherwise by the standard parser
+        raise _c.error("nested set")
+    parsed = _sre.parse(_PROPERTY.sub(r"\1\\s\\S", pattern))
+    if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+        raise _c.error("case-insensitive")
+    return list(parsed)
+
+
 def start_prefixes(patterns: Sequence[str]) -> frozenset[str] | None:
     """The texts any match of any of ``patterns`` begins with, or None if not certain.
 
@@ -135,13 +154,8 @@ def start_prefixes(patterns: Sequence[str]) -> frozenset[str] | None:
     """
     out: set[str] = set()
     for pattern in patterns:
-        if "[[" in pattern:  # POSIX classes or nested sets: read otherwise by the standard parser
-            return None
         try:
-            parsed = _sre.parse(pattern)
-            if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
-                return None
-            prefixes = _sequence(list(parsed))
+            prefixes = _sequence(_parse(pattern))
         except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
             return None
         if any(not text for text, _ in prefixes):  # the pattern can start anyhow: any paragraph
@@ -246,13 +260,8 @@ def required_texts(patterns: Sequence[str]) -> frozenset[str] | None:
     """
     out: set[str] = set()
     for pattern in patterns:
-        if "[[" in pattern:
-            return None
         try:
-            parsed = _sre.parse(pattern)
-            if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
-                return None
-            found = _required_sequence(list(parsed))
+            found = _required_sequence(_parse(pattern))
         except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
             return None
         if found is None:
