@@ -406,13 +406,16 @@ class _Compiled:
 WORD_INDEX_MAX_CHARS = 400
 # Runs of letters: the words of the gate and of the index.
 WORD = regex.compile(r"[^\W\d_]++")
-# The same runs in ASCII text, where the standard library's engine finds them twice as fast.
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+# The same runs in ASCII text: every other byte made a space, then split (a third of the cost
+# of a regex search).
+_ASCII_LETTERS = bytes(c if chr(c).isalpha() else 0x20 for c in range(256))
 
 
 def letter_runs(text: str) -> list[str]:
     """The runs of letters of ``text`` (``WORD``), in order."""
-    return _ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
+    return list(WORD.findall(text))
 
 
 @dataclass(frozen=True)
