@@ -117,8 +117,12 @@ class DocView:
 
     def paragraphs_starting_with(self, chars: frozenset[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text begins with one of ``chars`` (``DIGIT``:
-        any decimal digit; ``NONWORD``: any other character but a letter). The index is built
-        once per document."""
+        any decimal digit; ``NONWORD``: any other character but a letter)."""
+        return _rows(self.first_characters(), chars)
+
+    def first_characters(self) -> dict[str, list[int]]:
+        """The paragraph indexes by the first character of their folded text (also under
+        ``DIGIT`` or ``NONWORD``). Built once per document."""
         if self._starts is None:
             starts: dict[str, list[int]] = {}
             for p in self.paragraphs:
@@ -129,7 +133,7 @@ class DocView:
                 elif first and not first.isalpha():  # and under NONWORD, for [\W_] and the like
                     starts.setdefault(NONWORD, []).append(p.index)
             self._starts = starts
-        return _rows(self._starts, chars)
+        return self._starts
 
     def is_open(self, index: int) -> bool:
         """No rule has claimed this paragraph yet."""

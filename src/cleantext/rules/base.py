@@ -374,14 +374,17 @@ class _Compiled:
         return frozenset(p if p in MARKERS else p[0] for p in self.head_prefixes)
 
     @cached_property
-    def _narrowing(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]] | None:
-        """(classes, first characters of the literal prefixes, literal prefixes) when some
-        literal prefix is longer than its first character."""
+    def _narrowing(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
+        """(classes, literal prefixes by first character) when some literal prefix is longer
+        than its first character."""
         prefixes = self.head_prefixes or frozenset()
         literal = prefixes - MARKERS
         if all(len(p) == 1 for p in literal):
             return None
-        return prefixes & MARKERS, frozenset(p[0] for p in literal), tuple(sorted(literal))
+        by_first: dict[str, list[str]] = {}
+        for p in sorted(literal):
+            by_first.setdefault(p[0], []).append(p)
+        return prefixes & MARKERS, {first: tuple(ps) for first, ps in by_first.items()}
 
     def starting(self, doc: DocView) -> set[int]:
         """The paragraphs of ``doc`` that begin with one of the start patterns' prefixes."""
@@ -389,11 +392,12 @@ class _Compiled:
         if narrowing is None:
             assert self.head_chars is not None
             return doc.paragraphs_starting_with(self.head_chars)
-        classes, firsts, literal = narrowing
+        classes, by_first = narrowing
         rows = doc.paragraphs_starting_with(classes) if classes else set()
-        paragraphs = doc.paragraphs
-        candidates = doc.paragraphs_starting_with(firsts)
-        rows.update(i for i in candidates if paragraphs[i].folded.startswith(literal))
+        index, paragraphs = doc.first_characters(), doc.paragraphs
+        for first in index.keys() & by_first.keys():
+            literal = by_first[first]
+            rows.update(i for i in index[first] if paragraphs[i].folded.startswith(literal))
         return rows
 
     def regexes(self) -> list[Any]:
