@@ -243,12 +243,13 @@ class Phrases(LineMatcher):
         timeout = self._timeout(doc)
         marks = doc.marks
         paragraphs = doc.paragraphs
+        max_chars, contains_max_chars = self.max_chars, self.contains_max_chars
         hits = []
         for i in _candidates(parts, len(paragraphs)):
             p = paragraphs[i]
             text = p.folded
             # Code blocks are content: a line of code may start like a label ("category:").
-            if len(text) > limit or marks[p.index] is not None or p.tag == "pre":
+            if len(text) > limit or marks[i] is not None or p.tag == "pre":
                 continue
             for c, rows, heads, rests in parts:
                 if rows is None or i in rows:
@@ -261,9 +262,9 @@ class Phrases(LineMatcher):
                     continue
                 if searches is None:
                     continue
-                m = searches.first(text, self.max_chars, self.contains_max_chars, timeout)
+                m = searches.first(text, max_chars, contains_max_chars, timeout)
                 if m is not None:
-                    hits.append((p.index, str(m.group(0)).strip()))
+                    hits.append((i, str(m.group(0)).strip()))
                     break
         if not self.max_hits or len(hits) <= self.max_hits:
             yield from hits
