@@ -10,7 +10,7 @@ import pytest
 
 from cleantext import Category, Limits, Rule, api, default_rules, extract, language, page
 from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
-from cleantext.rules import base
+from cleantext.rules import base, firstchar
 from cleantext.rules.catalog import PACK_RULES
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -98,6 +98,8 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
         (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
         (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"), (base, "WORD_INDEX_MAX_CHARS"),
         (language, "SAMPLE_CHARS"), (language, "RELATED_SHARE"), (language, "LINGUA_FRANCA"),
+        (firstchar, "MAX_PREFIX"), (firstchar, "MAX_PREFIXES"), (firstchar, "MIN_REQUIRED"),
+        (firstchar, "GOOD_RARITY"), (firstchar, "REQUIRED_CHARS"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
