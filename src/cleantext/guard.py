@@ -45,6 +45,8 @@ from cleantext.config import Limits
 from cleantext.model import Category, Decision, Paragraph, Stage
 
 # A non-blank line of plain text and its line break (the separators str.splitlines uses).
+# The characters that end a line of plain text (``\r\n`` counts once in _TEXT_LINE, twice here).
+_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 _TEXT_LINE = re.compile(
     r"[^\S\n\r\x85\u2028\u2029]*+[^\s][^\n\r\x85\u2028\u2029]*+(?:\r\n|[\n\r\x85\u2028\u2029])?"
 )
@@ -452,6 +454,8 @@ def cut_lines(text: str, limit: int) -> tuple[str, str]:
     >>> cut_lines("a\\n\\nb\\nc\\n", 2)
     ('a\\n\\nb\\n', 'c\\n')
     """
+    if sum(text.count(brk) for brk in _LINE_BREAKS) + 1 < limit:
+        return text, ""  # fewer lines than the limit: nothing to cut (counted in C)
     for count, m in enumerate(_TEXT_LINE.finditer(text), 1):
         if count == limit:
             return text[: m.end()], text[m.end() :]
