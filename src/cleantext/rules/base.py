@@ -186,17 +186,13 @@ class Phrases(LineMatcher):
         pattern_head = (regex.compile("|".join(f"(?:{x})" for x in p_head)),) if p_head else ()
         rest = _Searches((), tuple(p_tail), tuple(free), None) if p_tail or free else None
         required = required_texts([p.pattern for p in p_tail + free]) if rest else None
-        prefixes = start_prefixes(p_head) if p_head else None
-        # Start patterns that may begin with anything are gated by what they must contain.
-        head_required = required_texts(p_head) if p_head and prefixes is None else None
         return _Compiled(
             full=_Searches(phrase_head + pattern_head, tuple(tail + p_tail), tuple(free), contains),
             patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else None,
             patterns_rest=rest,
             gate=gate_words(every),
-            head_prefixes=prefixes,
+            head_prefixes=start_prefixes(p_head) if p_head else None,
             rest_texts=_any_text(required) if required else None,
-            head_texts=_any_text(head_required) if head_required else None,
         )
 
     @cached_property
@@ -239,7 +235,7 @@ class Phrases(LineMatcher):
             (
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
-                c.starting(doc) if c.head_prefixes is not None else c.head_containing(doc),
+                c.starting(doc) if c.head_prefixes is not None else None,
                 doc.paragraphs_containing(c.rest_texts) if c.rest_texts is not None else None,
             )
             for c in self.compiled(languages)
@@ -370,11 +366,6 @@ class _Compiled:
     gate: Gate | None
     head_prefixes: frozenset[str] | None
     rest_texts: re.Pattern[str] | None = None
-    head_texts: re.Pattern[str] | None = None
-
-    def head_containing(self, doc: DocView) -> set[int] | None:
-        """The paragraphs holding a text every start pattern needs (None: no such gate)."""
-        return doc.paragraphs_containing(self.head_texts) if self.head_texts is not None else None
 
     @cached_property
     def head_chars(self) -> frozenset[str] | None:
