@@ -34,7 +34,7 @@ def _document() -> list[Paragraph]:
 
 
 @pytest.mark.parametrize("rule", PHRASE_RULES, ids=[r.id for r in PHRASE_RULES])
-@pytest.mark.parametrize("languages", [None, ("en",), ("de", "en"), ("fr", "pl")])
+@pytest.mark.parametrize("languages", [None, ("en",), ("de", "en"), ("fr", "pl"), ("it", "nl", "pt")])
 def test_gated_find_equals_trying_every_paragraph(rule: Rule, languages: tuple[str, ...] | None) -> None:
     matcher = replace(rule.matcher, max_hits=0)  # type: ignore[type-var]
     paragraphs = _document()
