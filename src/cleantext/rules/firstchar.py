@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # The standard library's parser (private modules, hence importlib: no stubs describe them).
@@ -100,6 +100,17 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> set[_Prefix]:
     return current
 
 
+_GROUPS = {_c.SUBPATTERN, getattr(_c, "ATOMIC_GROUP", _c.SUBPATTERN)}
+
+
+def _group(op: Any, av: Any) -> Sequence[tuple[Any, Any]] | None:
+    """The items of a group, or None for a group that changes flags (``(?i:…)``)."""
+    if op is _c.SUBPATTERN:
+        _number, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else list(sub)
+    return list(av)  # an atomic group
+
+
 def _item(op: Any, av: Any) -> set[_Prefix]:
     if op is _c.LITERAL:
         return {(chr(av), True)}
@@ -107,11 +118,9 @@ def _item(op: Any, av: Any) -> set[_Prefix]:
         return _in_set(av)
     if op in _ZERO_WIDTH:
         return {("", True)}
-    if op is _c.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return _STOP if add_flags or del_flags else _sequence(sub)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(av)
+    if op in _GROUPS:
+        inner = _group(op, av)
+        return _STOP if inner is None else _sequence(inner)
     if op is _c.BRANCH:
         return set().union(*(_sequence(alternative) for alternative in av[1]))
     if op in _REPEATS:
@@ -152,16 +161,32 @@ def start_prefixes(patterns: Sequence[str]) -> frozenset[str] | None:
     >>> start_prefixes([r"^(?:abc)?"]) is None
     True
     """
-    out: set[str] = set()
+    found = _read_each(patterns, _start_texts)
+    return frozenset().union(*found) if found is not None else None
+
+
+def _start_texts(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    prefixes = _sequence(items)
+    if any(not text for text, _ in prefixes):  # the pattern can start anyhow: any paragraph
+        return None
+    return frozenset(text for text, _ in prefixes)
+
+
+def _read_each(
+    patterns: Sequence[str], read: Callable[[list[tuple[Any, Any]]], frozenset[str] | None]
+) -> list[frozenset[str]] | None:
+    """``read`` of each pattern as the standard parser reads it, or None when one of them
+    cannot be parsed or read."""
+    out = []
     for pattern in patterns:
         try:
-            prefixes = _sequence(_parse(pattern))
+            found = read(_parse(pattern))
         except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
             return None
-        if any(not text for text, _ in prefixes):  # the pattern can start anyhow: any paragraph
+        if found is None:
             return None
-        out.update(text for text, _ in prefixes)
-    return frozenset(out)
+        out.append(found)
+    return out
 
 
 def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
@@ -229,11 +254,9 @@ def _rarity(text: str) -> int:
 
 
 def _required_item(op: Any, av: Any) -> frozenset[str] | None:
-    if op is _c.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return None if add_flags or del_flags else _required_sequence(sub)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _required_sequence(av)
+    if op in _GROUPS:
+        inner = _group(op, av)
+        return None if inner is None else _required_sequence(inner)
     if op is _c.BRANCH:
         out: set[str] = set()
         for alternative in av[1]:
@@ -258,14 +281,9 @@ def required_texts(patterns: Sequence[str]) -> frozenset[str] | None:
     >>> required_texts([r"[a-z]++ ?\\)$"]) is None
     True
     """
-    out: set[str] = set()
-    for pattern in patterns:
-        try:
-            found = _required_sequence(_parse(pattern))
-        except (_c.error, TypeError, ValueError, OverflowError, RecursionError):
-            return None
-        if found is None:
-            return None
-        out |= found
+    found = _read_each(patterns, _required_sequence)
+    if found is None:
+        return None
+    out = frozenset().union(*found)
     # A text that holds another one adds nothing: "© " is found wherever "©" is looked for.
     return frozenset(t for t in out if not any(o != t and o in t for o in out))
