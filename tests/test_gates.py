@@ -1,10 +1,11 @@
 """The phrase gates: skipping paragraphs must never change what a rule finds.
 
 A text-cue rule tries its phrases only on paragraphs holding the phrases' words (the word
-gate) and its start patterns only on paragraphs starting with a character they can start
-with (the first-character gate). These tests run every bundled rule on a document made of
-every example and counterexample, in every language, and compare with trying each paragraph
-on its own.
+gate), its start patterns only on paragraphs beginning with a text they can begin with (the
+prefix gate) and its end and anywhere patterns only on paragraphs holding a text they need
+(the required-text gate). These tests run every bundled rule on a document made of every
+example and counterexample, in several language selections, and compare with trying each
+paragraph on its own.
 """
 
 from __future__ import annotations
