@@ -19,7 +19,7 @@ from cleantext.engine import DocView
 from cleantext.fold import fold
 from cleantext.language import stopword_hits
 from cleantext.model import Paragraph
-from cleantext.rules.base import Phrases, Rule, gate_words
+from cleantext.rules.base import Anchor, Phrases, Rule, gate_words
 
 PHRASE_RULES = [r for r in cleantext.default_rules() if isinstance(r.matcher, Phrases)]
 TEXTS = sorted(
@@ -72,3 +72,23 @@ def test_stopword_hits_read_the_same_in_ascii_and_accented_text() -> None:
     accented = stopword_hits("the café and the dog were in the house with the family")
     assert plain.guess() == accented.guess() == "en"
     assert plain.packs() == ("en",)
+
+
+def test_every_bundled_gate_is_answered_by_the_bundled_word_index() -> None:
+    for rule in PHRASE_RULES:
+        assert isinstance(rule.matcher, Phrases)
+        for part in rule.matcher.compiled(None):
+            assert part.gate is None or part.gate.bundled, rule.id
+
+
+def test_a_user_phrase_with_words_no_pack_has_is_still_found() -> None:
+    matcher = Phrases({Anchor.LINE: {"*": ["zorblax quux"]}, Anchor.START: {"*": ["frobnicate now"]}})
+    paragraphs = [
+        Paragraph(index=i, text=t, folded=t)
+        for i, t in enumerate(["share this article", "zorblax quux", "frobnicate now please", "quux zorblax"])
+    ]
+    doc = DocView(paragraphs)
+    assert [i for i, _ in matcher.find(doc, None)] == [1, 2]
+    # The bundled rules still read the bundled index of the same document.
+    share = next(r for r in PHRASE_RULES if r.id == "share.bar")
+    assert [i for i, _ in share.matcher.find(doc, None)] == [0]

@@ -25,6 +25,7 @@ from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
 from cleantext.rules.firstchar import DIGIT, NONWORD
+from cleantext.rules.packs import bundled_words
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
 
@@ -70,6 +71,7 @@ class DocView:
     abandoned: list[str] = field(default_factory=list)
     words: Words | None = None
     _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _all_words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
 
@@ -79,23 +81,34 @@ class DocView:
 
     def paragraphs_with(self, gate: Gate) -> set[int]:
         """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
-        of ``gate`` (as whole runs of letters). The word index is built once per document."""
-        if self._words is None:
-            if self.words is None:
-                self.words = read_words(self.paragraphs)
-            index: defaultdict[str, list[int]] = defaultdict(list)
-            for i, runs in enumerate(self.words.runs):
-                if runs is not None:
-                    for word in set(runs):
-                        index[word].append(i)
-            self._words = index
-        words = self._words
+        of ``gate`` (as whole runs of letters). The word index is built once per document, for
+        the words of the bundled phrases only (a gate with other words gets a full index)."""
+        words = self._index(gate.bundled)
         found = _rows(words, gate.singles)
         for key in words.keys() & gate.pairs.keys():
             partners = _rows(words, gate.pairs[key])
             if partners:
                 found.update(partners.intersection(words[key]))
         return found
+
+    def _index(self, bundled: bool) -> dict[str, list[int]]:
+        """The paragraphs by word: of the words in ``bundled_words()`` only, or of all words."""
+        index = self._words if bundled else self._all_words
+        if index is None:
+            if self.words is None:
+                self.words = read_words(self.paragraphs)
+            vocabulary = bundled_words() if bundled else None
+            built: defaultdict[str, list[int]] = defaultdict(list)
+            for i, runs in enumerate(self.words.runs):
+                if runs is not None:
+                    for word in set(runs) if vocabulary is None else vocabulary.intersection(runs):
+                        built[word].append(i)
+            index = built
+            if bundled:
+                self._words = index
+            else:
+                self._all_words = index
+        return index
 
     def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text contains a match of ``texts`` (one

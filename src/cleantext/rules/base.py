@@ -435,6 +435,15 @@ class Gate:
     singles: frozenset[str]
     pairs: Mapping[str, frozenset[str]]
 
+    @cached_property
+    def bundled(self) -> bool:
+        """Every word of the gate is a word of the bundled packs' phrases (``bundled_words``),
+        so the document's word index needs no other words to answer it."""
+        from cleantext.rules.packs import bundled_words  # the packs module imports this one
+
+        words = self.singles.union(self.pairs, *self.pairs.values())
+        return words <= bundled_words()
+
 
 def gate_words(phrases: Sequence[str]) -> Gate | None:
     """The words any match of ``phrases`` must contain, or None.

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from cleantext.rules.base import Anchor
+from cleantext.rules.base import WORD, Anchor
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,16 @@ def bundled_packs() -> tuple[Pack, ...]:
 def languages() -> tuple[str, ...]:
     """Codes of the bundled languages."""
     return tuple(p.language for p in bundled_packs())
+
+
+@cache
+def bundled_words() -> frozenset[str]:
+    """Every run of letters of every phrase of the bundled packs (read-only package data, read
+    once): the only words the bundled rules' word gates can ask the document's index about."""
+    words: set[str] = set()
+    for pack in bundled_packs():
+        for rule in pack.rules.values():
+            for phrases in rule.phrases.values():
+                for phrase in phrases:
+                    words.update(WORD.findall(phrase))
+    return frozenset(words)
