@@ -70,8 +70,8 @@ class DocView:
     marks: list[Mark | None] = field(default_factory=list)
     abandoned: list[str] = field(default_factory=list)
     words: Words | None = None
-    _words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
-    _all_words: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    # The word indexes by kind (True: the bundled phrases' words only; False: every word).
+    _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
 
@@ -93,22 +93,17 @@ class DocView:
 
     def _index(self, bundled: bool) -> dict[str, list[int]]:
         """The paragraphs by word: of the words in ``bundled_words()`` only, or of all words."""
-        index = self._words if bundled else self._all_words
-        if index is None:
+        if bundled not in self._indexes:
             if self.words is None:
                 self.words = read_words(self.paragraphs)
             vocabulary = bundled_words() if bundled else None
-            built: defaultdict[str, list[int]] = defaultdict(list)
+            index: defaultdict[str, list[int]] = defaultdict(list)
             for i, runs in enumerate(self.words.runs):
                 if runs is not None:
                     for word in set(runs) if vocabulary is None else vocabulary.intersection(runs):
-                        built[word].append(i)
-            index = built
-            if bundled:
-                self._words = index
-            else:
-                self._all_words = index
-        return index
+                        index[word].append(i)
+            self._indexes[bundled] = index
+        return self._indexes[bundled]
 
     def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
         """Indexes of the paragraphs whose folded text contains a match of ``texts`` (one

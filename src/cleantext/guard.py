@@ -44,9 +44,9 @@ from lxml.etree import _Element
 from cleantext.config import Limits
 from cleantext.model import Category, Decision, Paragraph, Stage
 
-# A non-blank line of plain text and its line break (the separators str.splitlines uses).
 # The characters that end a line of plain text (``\r\n`` counts once in _TEXT_LINE, twice here).
 _LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+# A non-blank line of plain text and its line break (the separators str.splitlines uses).
 _TEXT_LINE = re.compile(
     r"[^\S\n\r\x85\u2028\u2029]*+[^\s][^\n\r\x85\u2028\u2029]*+(?:\r\n|[\n\r\x85\u2028\u2029])?"
 )

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import regex
 
 from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
-from cleantext.rules.firstchar import MARKERS, required_texts, start_prefixes
+from cleantext.rules.firstchar import MARKERS, leading_chars, required_texts, start_prefixes
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -148,10 +148,10 @@ class Phrases(LineMatcher):
         Start-anchored ones are tried at the first position only, end-anchored ones in the last
         ``TAIL`` characters only. Each pattern is compiled on its own: an alternation of many
         patterns loses the ``regex`` module's literal-prefix scan and runs several times slower.
-        Phrases and user patterns are kept apart: the phrases have a word gate (see
-        :func:`gate_words`), the start-anchored patterns a first-character gate (see
-        :func:`~cleantext.rules.firstchar.first_chars`), the others run on every paragraph within
-        the length guard.
+        Each kind has its gate: the phrases their words (:func:`gate_words`), the start-anchored
+        patterns the texts they can begin with
+        (:func:`~cleantext.rules.firstchar.start_prefixes`), the others a text every match
+        contains (:func:`~cleantext.rules.firstchar.required_texts`).
         """
         head: list[str] = []  # one alternation: tried at position 0 only, it stays cheap
         lists: dict[str, list[str]] = {}
@@ -225,9 +225,9 @@ class Phrases(LineMatcher):
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         """Like :meth:`LineMatcher.find`, with the phrases tried only where the gate allows.
 
-        Paragraphs that contain none of a language's gate words cannot match its phrases, and
-        paragraphs that start with none of its start patterns' first characters cannot match
-        those: only what can match runs, and the result is the same as trying everything.
+        Each language's phrases and patterns run only on the paragraphs their gates let through
+        (see :meth:`_compile`): only what can match runs, and the result is the same as trying
+        everything.
         """
         limit = max(self.max_chars, self.contains_max_chars)
         indexed = limit <= WORD_INDEX_MAX_CHARS
@@ -253,14 +253,12 @@ class Phrases(LineMatcher):
                 continue
             for c, rows, heads, rests in parts:
                 if rows is None or i in rows:
-                    searches: _Searches | None = c.full
+                    searches = c.full
                 elif c.patterns_only is not None and (heads is None or i in heads):
                     searches = c.patterns_only
-                elif rests is None or i in rests:  # only the end and anywhere patterns can match
-                    searches = c.patterns_rest
+                elif c.patterns_rest is not None and (rests is None or i in rests):
+                    searches = c.patterns_rest  # only the end and anywhere patterns can match
                 else:
-                    continue
-                if searches is None:
                     continue
                 m = searches.first(text, max_chars, contains_max_chars, timeout)
                 if m is not None:
@@ -356,9 +354,11 @@ class _Searches:
 
 @dataclass(frozen=True, eq=False)
 class _Compiled:
-    """A matcher's patterns for one language: all of them; the patterns alone; the patterns but
-    the start-anchored ones (None when there are none); the phrase gate (:func:`gate_words`); the
-    characters a start pattern can begin with (:func:`~cleantext.rules.firstchar.first_chars`)."""
+    """A matcher's patterns for one language and their gates: all the patterns; the patterns but
+    the phrases (None without start patterns); the end and anywhere patterns (None without any);
+    the phrase gate (:func:`gate_words`); the texts a start pattern can begin with
+    (:func:`~cleantext.rules.firstchar.start_prefixes`); a search for the texts an end or
+    anywhere pattern needs (:func:`~cleantext.rules.firstchar.required_texts`)."""
 
     full: _Searches
     patterns_only: _Searches | None
@@ -370,9 +370,7 @@ class _Compiled:
     @cached_property
     def head_chars(self) -> frozenset[str] | None:
         """The first characters of the start patterns' prefixes (``DIGIT``, ``NONWORD`` kept)."""
-        if self.head_prefixes is None:
-            return None
-        return frozenset(p if p in MARKERS else p[0] for p in self.head_prefixes)
+        return None if self.head_prefixes is None else leading_chars(self.head_prefixes)
 
     @cached_property
     def _narrowing(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:

@@ -198,8 +198,11 @@ def first_chars(patterns: Sequence[str]) -> frozenset[str] | None:
     True
     """
     prefixes = start_prefixes(patterns)
-    if prefixes is None:
-        return None
+    return None if prefixes is None else leading_chars(prefixes)
+
+
+def leading_chars(prefixes: frozenset[str]) -> frozenset[str]:
+    """The first character of each prefix (``DIGIT`` and ``NONWORD`` stand as they are)."""
     return frozenset(p if p in MARKERS else p[0] for p in prefixes)
 
 

@@ -165,8 +165,9 @@ class LinkTail:
 
     Pages without prose (listings, link collections) are left alone: there the links are the
     content; so are pages where more than ``max_items`` of them follow the prose (a listing
-    after its introduction). Inside the article, a link-dense line may be a source or a reading list. A teaser
-    is a headline (``min_words`` or more): a bare URL or a one-word link is not.
+    after its introduction). Inside the article, a link-dense line may be a source or a
+    reading list. A teaser is a headline (``min_words`` or more): a bare URL or a one-word link
+    is not.
     """
 
     min_density: float = 0.6
