@@ -25,6 +25,7 @@ from cleantext.rules.structure import (
     LinkTail,
     NameNearDate,
     NoText,
+    OutsideStory,
     Repeat,
     TitleRepeat,
 )
@@ -66,6 +67,8 @@ class PackRuleSpec:
     max_chars: int
     contains_max_chars: int
     max_hits: int = 0  # see LineMatcher: more hits than this in one page means a listing
+    # OutsideStory: a match inside the story's own box is part of the story (see in_story_box)
+    matcher: type[Phrases] = Phrases
 
 
 PACK_RULES: tuple[PackRuleSpec, ...] = (
@@ -131,9 +134,11 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     PackRuleSpec(
         "legal.footer",
         Category.LEGAL,
-        "Copyright, rights-reserved and redistribution notices, legal links.",
+        "Copyright, rights-reserved and redistribution notices, legal links (outside the story's "
+        "own box).",
         300,
         300,
+        matcher=OutsideStory,
     ),
     PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0),
     PackRuleSpec(
@@ -164,7 +169,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
             patterns[pack.language] = entry.patterns
         examples.extend(entry.examples)
         counterexamples.extend(entry.counterexamples)
-    matcher = Phrases(
+    matcher = spec.matcher(
         phrases={a: v for a, v in phrases.items() if v},
         max_chars=spec.max_chars,
         contains_max_chars=spec.contains_max_chars,

@@ -12,7 +12,7 @@ import regex
 
 from cleantext.fold import fold
 from cleantext.model import Category, InputKind, Paragraph, Stage
-from cleantext.rules.base import LineMatcher, _select
+from cleantext.rules.base import LineMatcher, Phrases, _select
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -130,6 +130,47 @@ class NoText(LineMatcher):
 def is_prose(p: Paragraph, min_chars: int = 120) -> bool:
     """A long paragraph that is not made of links: article text."""
     return p.chars >= min_chars and p.link_density < 0.3
+
+
+# Class/id parts and tags that make a box a footer or a legal box, whatever else it is.
+_FOOTER_TOKENS = frozenset(
+    ["tag:footer", "~footer", "footer", "~copyright", "copyright", "~legal", "legal", "~disclaimer",
+     "disclaimer"]
+)
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")")
+
+
+def in_story_box(doc: DocView, index: int, min_chars: int = 60) -> bool:
+    """The paragraph sits in the box of the sentence of prose just before it, and that box is
+    not a footer: its class/id tokens include every token of the previous paragraph (a prose
+    sentence of ``min_chars`` or more, not made of links), and none of them names a footer, a
+    copyright or a legal box."""
+    if index == 0:
+        return False
+    p, prev = doc.paragraphs[index], doc.paragraphs[index - 1]
+    if not prev.tokens or not prev.tokens <= p.tokens or p.tokens & _FOOTER_TOKENS:
+        return False
+    text = prev.text.rstrip()
+    return prev.chars >= min_chars and prev.link_density < 0.3 and text.endswith(_SENTENCE_END)
+
+
+@dataclass(frozen=True, eq=False)
+class OutsideStory(Phrases):
+    """:class:`Phrases` that leave alone a match printed inside the story's own box.
+
+    A notice set in the same box as the article's last sentences (a wire agency's copyright
+    line under a syndicated story) belongs to the story as published; the site's own notice
+    sits in a footer, a legal box or apart from the text (see :func:`in_story_box`).
+    """
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        for index, evidence in super().find(doc, languages):
+            if not in_story_box(doc, index):
+                yield index, evidence
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        found = super().match(p, doc, languages)
+        return None if found is None or in_story_box(doc, p.index) else found
 
 
 @dataclass(frozen=True, eq=False)
