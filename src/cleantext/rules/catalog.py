@@ -24,6 +24,7 @@ from cleantext.rules.structure import (
     LeadingHeadline,
     LinkTail,
     NameNearDate,
+    NearCategory,
     NoText,
     OutsideStory,
     Repeat,
@@ -69,6 +70,9 @@ class PackRuleSpec:
     max_hits: int = 0  # see LineMatcher: more hits than this in one page means a listing
     # OutsideStory: a match inside the story's own box is part of the story (see in_story_box)
     matcher: type[Phrases] = Phrases
+    # > 0: the phrases count only within this many paragraphs of a drop of the rule's category
+    # (stage context, see NearCategory)
+    near: int = 0
 
 
 PACK_RULES: tuple[PackRuleSpec, ...] = (
@@ -78,6 +82,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         "Appeals for donations, support or membership that close or open a news page's funding box.",
         200,
         400,
+    ),
+    PackRuleSpec(
+        "donation.thanks",
+        Category.DONATION,
+        "Thank-you lines of a donation box, next to an appeal (alone, a thank-you is the author's).",
+        80,
+        0,
+        near=3,
     ),
     PackRuleSpec(
         "comment.widget",
@@ -181,7 +193,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
         spec.id,
         spec.category,
         spec.explanation,
-        matcher,
+        NearCategory(matcher, spec.category, spec.near) if spec.near else matcher,
         tuple(languages),
         tuple(examples),
         tuple(counterexamples),
@@ -580,11 +592,11 @@ def _context_rules() -> list[Rule]:
 
 
 _BLOCK_CUES = (
-    # category, anchor rule, opener, closer (general wording, as the packs have it)
-    (Category.DONATION, "donation.appeal", "Support our journalism", "Donate now"),
-    (Category.COMMENT, "comment.widget", "Join the conversation", "Show comments"),
-    (Category.NEWSLETTER, "newsletter.signup", "Sign up for our newsletter", "Thanks for signing up!"),
-    (Category.PAYWALL, "paywall.prompt", "Subscribe to continue reading", "Already a subscriber? Log in"),
+    # category, anchor rules, opener, closer (general wording, as the packs have it)
+    (Category.DONATION, ("donation.appeal", "donation.thanks"), "Support our journalism", "Donate now"),
+    (Category.COMMENT, ("comment.widget",), "Join the conversation", "Show comments"),
+    (Category.NEWSLETTER, ("newsletter.signup",), "Sign up for our newsletter", "Thanks for signing up!"),
+    (Category.PAYWALL, ("paywall.prompt",), "Subscribe to continue reading", "Already a subscriber? Log in"),
 )
 _BODY = (
     "The article text goes on here with a full sentence of reporting about the town.\n"
@@ -594,7 +606,7 @@ _BODY = (
 
 def _block_rules() -> list[Rule]:
     rules = []
-    for cat, anchor, opener, closer in _BLOCK_CUES:
+    for cat, anchors, opener, closer in _BLOCK_CUES:
         box = "The money pays for reporters in every town.\nIt takes less than a minute."
         example = f"{_BODY}\n{opener}\n{box}\n{closer}\n{_BODY}"
         prose = "\n".join(
@@ -608,7 +620,7 @@ def _block_rules() -> list[Rule]:
                 cat,
                 f"Lines between two {cat.value} cue lines at most four paragraphs apart belong to "
                 "the same box.",
-                Block(cat, frozenset({anchor})),
+                Block(cat, frozenset(anchors)),
                 (),
                 (example,),
                 (counter,),

@@ -12,7 +12,7 @@ import regex
 
 from cleantext.fold import fold
 from cleantext.model import Category, InputKind, Paragraph, Stage
-from cleantext.rules.base import LineMatcher, Phrases, _select
+from cleantext.rules.base import Anchor, LineMatcher, Phrases, _select
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -233,6 +233,39 @@ class LinkTail:
         # introduction, which are the page's content.
         if len(hits) <= self.max_items:
             yield from hits
+
+
+@dataclass(frozen=True, eq=False)
+class NearCategory:
+    """Phrases that are boilerplate only beside a drop of ``category``: within ``window``
+    paragraphs of one (stage ``context``, after every single-paragraph rule).
+
+    "Thank you for your support" closes a donation box, and also ends a blog post or thanks a
+    project's sponsors; next to an appeal it is the box's closing line.
+    """
+
+    cues: Phrases
+    category: Category
+    window: int = 3
+    stage: Stage = Stage.CONTEXT
+
+    @property
+    def phrases(self) -> Mapping[Anchor, Mapping[str, Sequence[str]]]:
+        """The cue phrases (for the catalogue)."""
+        return self.cues.phrases
+
+    @property
+    def patterns(self) -> Mapping[str, Sequence[str]]:
+        """The cue patterns (for the catalogue)."""
+        return self.cues.patterns
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        anchors = [i for i in range(len(doc.paragraphs)) if doc.category_at(i) is self.category]
+        if not anchors:
+            return
+        for index, evidence in self.cues.find(doc, languages):
+            if any(abs(a - index) <= self.window for a in anchors):
+                yield index, evidence
 
 
 @dataclass(frozen=True, eq=False)
