@@ -140,6 +140,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     ),
     PackRuleSpec("share.bar", Category.SHARE, "Share and follow buttons printed as text.", 80, 100),
     PackRuleSpec(
+        "share.follow",
+        Category.SHARE,
+        "Invitations to follow the site or its writers on social networks, alone or ending a "
+        "contact or bio line.",
+        250,
+        0,
+    ),
+    PackRuleSpec(
         "cta.prompt", Category.CTA, "Calls to action: click here, get the app, listen, watch.", 160, 120
     ),
     PackRuleSpec("ad.label", Category.AD, "Advertising labels and affiliate disclosures.", 60, 200),
