@@ -28,6 +28,7 @@ from cleantext.rules.structure import (
     NoText,
     OutsideStory,
     Repeat,
+    Standfirst,
     TitleRepeat,
 )
 
@@ -35,6 +36,14 @@ _PAGE = "<html><head><title>{title}</title></head><body><article>{body}</article
 _PROSE = (
     "<p>The city council approved the new budget on Tuesday after a long debate about "
     "schools, roads and the future of the public library in the old town centre.</p>"
+)
+
+
+_DECK = "The vote ends a year of debate about the schools and roads of the old town."
+_DECK_PAGE = (
+    '<html><head><title>Council approves budget</title><meta name="description" content="'
+    + _DECK
+    + '"></head><body><article><h1>Council approves budget</h1>{deck}{body}</article></body></html>'
 )
 
 
@@ -564,6 +573,19 @@ def _context_rules() -> list[Rule]:
             (
                 "Schools stayed shut on Monday as the storm moved inland, officials said.\n"
                 "They would reopen on Wednesday.\nParents were told by text message.",
+            ),
+        ),
+        Rule(
+            "headline.standfirst",
+            Category.HEADLINE,
+            "A heading between the headline and the body that repeats the page's description: the "
+            "standfirst (summary deck), metadata like the headline.",
+            Standfirst(),
+            (),
+            (_DECK_PAGE.format(deck="<h2>" + _DECK + "</h2>", body=_PROSE),),
+            (
+                _DECK_PAGE.format(deck="", body="<p>" + _DECK + "</p>" + _PROSE),  # the lead paragraph
+                _DECK_PAGE.format(deck="", body=_PROSE + "<h2>" + _DECK + "</h2>"),  # a heading in the body
             ),
         ),
         Rule(

@@ -437,6 +437,34 @@ class TitleRepeat(LineMatcher):
 
 
 @dataclass(frozen=True, eq=False)
+class Standfirst:
+    """A heading right under the headline that repeats the page's description: the standfirst.
+
+    The summary deck set in a heading between the headline and the first body paragraph is
+    metadata, like the headline; the same text as the first body paragraph (a ``p``) is the
+    article's lead and stays. Only the first ``top`` paragraphs are looked at, and a body
+    paragraph (unclaimed, not a heading) ends the search.
+    """
+
+    top: int = 3
+    min_chars: int = 20
+    max_chars: int = 400
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        if not doc.page.descriptions:
+            return
+        for p in doc.paragraphs[: self.top]:
+            if not doc.is_open(p.index):
+                continue
+            if p.tag != "h":
+                return
+            key = bare(p.folded)
+            if self.min_chars <= len(key) and p.chars <= self.max_chars and key in doc.page.descriptions:
+                yield p.index, "heading under the headline equal to the page description"
+
+
+@dataclass(frozen=True, eq=False)
 class LeadingHeadline:
     """Plain text only: the first line, short, set apart by an empty line, is the headline."""
 
