@@ -27,6 +27,7 @@ from cleantext.rules.structure import (
     NearCategory,
     NoText,
     OutsideStory,
+    OwnAddress,
     Repeat,
     Standfirst,
     TitleRepeat,
@@ -39,6 +40,7 @@ _PROSE = (
 )
 
 
+_LONG = "Council approves budget for schools"
 _DECK = "The vote ends a year of debate about the schools and roads of the old town."
 _DECK_PAGE = (
     '<html><head><title>Council approves budget</title><meta name="description" content="'
@@ -506,6 +508,19 @@ def _structure_rules() -> list[Rule]:
                 "the regulator's notice lists info@example.com.",
             ),
             default_on=False,
+        ),
+        Rule(
+            "share.own_address",
+            Category.SHARE,
+            "A bare web address whose path spells the page's title: the article's own address, "
+            "printed by a share or print widget.",
+            OwnAddress(),
+            (),
+            (page("<p>https://example.com/news/council-approves-budget-for-schools-12.html</p>", _LONG),),
+            (
+                page("<p>https://www.example.com/reports/annual-school-and-roads-report.pdf</p>", _LONG),
+                page("<p>See https://www.example.com/news/council-approves-budget-for-schools.</p>", _LONG),
+            ),
         ),
         Rule(
             "other.no_text",

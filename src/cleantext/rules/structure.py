@@ -110,6 +110,46 @@ class FigureText(LineMatcher):
         return None
 
 
+# A paragraph that is one web address (a scheme or "www.", no spaces).
+_BARE_URL = regex.compile(r"^(?:https?://|www\.)[^\s/]++(?P<path>/\S*+)?$")
+_SLUG_WORDS = regex.compile(r"[^\W\d_]++")
+
+
+@dataclass(frozen=True, eq=False)
+class OwnAddress(LineMatcher):
+    """A bare web address whose slug spells the page's title: the article's own address,
+    printed by a share or print widget.
+
+    Addresses in a list of sources or links point to other pages: their words are not the
+    title's. The slug (the last segment of the path with ``min_words`` or more runs of letters,
+    its file extension removed) must be made of the title's words, at least ``min_share`` of
+    them.
+    """
+
+    min_words: int = 4
+    min_share: float = 0.8
+    max_chars: int = 300
+
+    def applies(self, doc: DocView) -> bool:
+        return bool(doc.page.titles)
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        text = p.folded.strip()
+        if len(text) > self.max_chars or not text.startswith(("http", "www.")):
+            return None
+        m = _BARE_URL.match(text)
+        if m is None or not m.group("path"):
+            return None
+        path = m.group("path").split("?")[0].split("#")[0]
+        slugs = [_SLUG_WORDS.findall(seg.rsplit(".", 1)[0]) for seg in path.split("/")]
+        words = next((w for w in reversed(slugs) if len(w) >= self.min_words), None)
+        if words is None:
+            return None
+        title = {w for t in doc.page.titles for w in _SLUG_WORDS.findall(t)}
+        share = sum(w in title for w in words) / len(words)
+        return f"address spells the title ({share:.0%} of its words)" if share >= self.min_share else None
+
+
 # A word character or any number: "½", "²" and "③" are not \w in the regex module, but they are
 # numbers (a half-star rating "★★★½" says 3.5).
 _ALNUM = regex.compile(r"[\w\p{N}]")
