@@ -125,6 +125,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     ),
     PackRuleSpec("cookie.notice", Category.COOKIE, "Cookie and consent notices and their buttons.", 300, 300),
     PackRuleSpec(
+        "cookie.categories",
+        Category.COOKIE,
+        "The long texts of a consent dialog: its opening notice and the description of each cookie "
+        "category, which begin with wording of their own.",
+        600,
+        0,
+    ),
+    PackRuleSpec(
         "caption.credit",
         Category.CAPTION,
         "Photo credits and caption lines: a credit prefix or an agency credit at the end.",
