@@ -21,6 +21,7 @@ from cleantext.rules.structure import (
     CaptionEcho,
     DateLine,
     FigureText,
+    InlineTeaser,
     LeadingHeadline,
     LinkTail,
     NameNearDate,
@@ -516,6 +517,20 @@ def _structure_rules() -> list[Rule]:
                 "the regulator's notice lists info@example.com.",
             ),
             default_on=False,
+        ),
+        Rule(
+            "related.inline_teaser",
+            Category.RELATED,
+            "A fully linked line in capitals between two paragraphs of prose: the headline of another "
+            "story set inside this one.",
+            InlineTeaser(),
+            (),
+            (page('<p><a href="/s">WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</a></p>'),),
+            (
+                page('<p><a href="/s">Why house prices keep rising in small towns</a></p>'),  # a source
+                page("<p>WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</p>"),  # no link: a shouted subhead
+                page('<h2><a href="/s">WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</a></h2>'),
+            ),
         ),
         Rule(
             "share.own_address",

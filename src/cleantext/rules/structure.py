@@ -110,6 +110,41 @@ class FigureText(LineMatcher):
         return None
 
 
+@dataclass(frozen=True, eq=False)
+class InlineTeaser(LineMatcher):
+    """A fully linked line in capitals between two paragraphs of prose: the headline of another
+    story set inside this one (HTML only).
+
+    A link line inside the article may be a source or a product; set in capitals, with prose
+    on both sides, it is a teaser. Headings, list items and lines at either end are left alone.
+    """
+
+    min_density: float = 0.9
+    min_words: int = 4
+    min_letters: int = 15
+    max_chars: int = 200
+    prose_chars: int = 80
+
+    def applies(self, doc: DocView) -> bool:
+        return doc.page.kind is InputKind.HTML
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if p.tag != "p" or p.link_density < self.min_density or p.chars > self.max_chars:
+            return None
+        letters = [ch for ch in p.text if ch.isalpha()]
+        if len(letters) < self.min_letters or len(p.text.split()) < self.min_words:
+            return None
+        if not all(ch.isupper() for ch in letters):
+            return None
+        i, paragraphs = p.index, doc.paragraphs
+        if i == 0 or i + 1 >= len(paragraphs):
+            return None
+        before, after = paragraphs[i - 1], paragraphs[i + 1]
+        if not (is_prose(before, self.prose_chars) and is_prose(after, self.prose_chars)):
+            return None
+        return f"linked line in capitals between prose, link_density={p.link_density:.2f}"
+
+
 # A paragraph that is one web address (a scheme or "www.", no spaces).
 _BARE_URL = regex.compile(r"^(?:https?://|www\.)[^\s/]++(?P<path>/\S*+)?$")
 _SLUG_WORDS = regex.compile(r"[^\W\d_]++")
