@@ -182,6 +182,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     ),
     PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0),
     PackRuleSpec(
+        "other.script_notice",
+        Category.OTHER,
+        "What a page prints when the browser cannot run it: enable-JavaScript notices and "
+        "unsupported video or frame messages.",
+        160,
+        0,
+    ),
+    PackRuleSpec(
         "nav.crumb",
         Category.NAV,
         "Navigation links printed as text: skip links, back to top, previous/next.",
