@@ -190,6 +190,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         0,
     ),
     PackRuleSpec(
+        "other.status_message",
+        Category.OTHER,
+        "Status and error messages of page widgets: something went wrong, try again, added to "
+        "the cart, a thread closed to replies, a forum's clock.",
+        160,
+        0,
+    ),
+    PackRuleSpec(
         "nav.crumb",
         Category.NAV,
         "Navigation links printed as text: skip links, back to top, previous/next.",
