@@ -21,11 +21,16 @@ from cleantext.rules.structure import (
     CaptionEcho,
     DateLine,
     FigureText,
+    InlineTeaser,
     LeadingHeadline,
     LinkTail,
     NameNearDate,
+    NearCategory,
     NoText,
+    OutsideStory,
+    OwnAddress,
     Repeat,
+    Standfirst,
     TitleRepeat,
 )
 
@@ -33,6 +38,15 @@ _PAGE = "<html><head><title>{title}</title></head><body><article>{body}</article
 _PROSE = (
     "<p>The city council approved the new budget on Tuesday after a long debate about "
     "schools, roads and the future of the public library in the old town centre.</p>"
+)
+
+
+_LONG = "Council approves budget for schools"
+_DECK = "The vote ends a year of debate about the schools and roads of the old town."
+_DECK_PAGE = (
+    '<html><head><title>Council approves budget</title><meta name="description" content="'
+    + _DECK
+    + '"></head><body><article><h1>Council approves budget</h1>{deck}{body}</article></body></html>'
 )
 
 
@@ -66,6 +80,11 @@ class PackRuleSpec:
     max_chars: int
     contains_max_chars: int
     max_hits: int = 0  # see LineMatcher: more hits than this in one page means a listing
+    # OutsideStory: a match inside the story's own box is part of the story (see in_story_box)
+    matcher: type[Phrases] = Phrases
+    # > 0: the phrases count only within this many paragraphs of a drop of the rule's category
+    # (stage context, see NearCategory)
+    near: int = 0
 
 
 PACK_RULES: tuple[PackRuleSpec, ...] = (
@@ -75,6 +94,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         "Appeals for donations, support or membership that close or open a news page's funding box.",
         200,
         400,
+    ),
+    PackRuleSpec(
+        "donation.thanks",
+        Category.DONATION,
+        "Thank-you lines of a donation box, next to an appeal (alone, a thank-you is the author's).",
+        80,
+        0,
+        near=3,
     ),
     PackRuleSpec(
         "comment.widget",
@@ -98,6 +125,14 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         250,
     ),
     PackRuleSpec("cookie.notice", Category.COOKIE, "Cookie and consent notices and their buttons.", 300, 300),
+    PackRuleSpec(
+        "cookie.categories",
+        Category.COOKIE,
+        "The long texts of a consent dialog: its opening notice and the description of each cookie "
+        "category, which begin with wording of their own.",
+        600,
+        0,
+    ),
     PackRuleSpec(
         "caption.credit",
         Category.CAPTION,
@@ -125,17 +160,43 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
     ),
     PackRuleSpec("share.bar", Category.SHARE, "Share and follow buttons printed as text.", 80, 100),
     PackRuleSpec(
+        "share.follow",
+        Category.SHARE,
+        "Invitations to follow the site or its writers on social networks, alone or ending a "
+        "contact or bio line.",
+        250,
+        0,
+    ),
+    PackRuleSpec(
         "cta.prompt", Category.CTA, "Calls to action: click here, get the app, listen, watch.", 160, 120
     ),
     PackRuleSpec("ad.label", Category.AD, "Advertising labels and affiliate disclosures.", 60, 200),
     PackRuleSpec(
         "legal.footer",
         Category.LEGAL,
-        "Copyright, rights-reserved and redistribution notices, legal links.",
+        "Copyright, rights-reserved and redistribution notices, legal links (outside the story's "
+        "own box).",
         300,
         300,
+        matcher=OutsideStory,
     ),
     PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0),
+    PackRuleSpec(
+        "other.script_notice",
+        Category.OTHER,
+        "What a page prints when the browser cannot run it: enable-JavaScript notices and "
+        "unsupported video or frame messages.",
+        160,
+        0,
+    ),
+    PackRuleSpec(
+        "other.status_message",
+        Category.OTHER,
+        "Status and error messages of page widgets: something went wrong, try again, added to "
+        "the cart, a thread closed to replies, a forum's clock.",
+        160,
+        0,
+    ),
     PackRuleSpec(
         "nav.crumb",
         Category.NAV,
@@ -164,7 +225,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
             patterns[pack.language] = entry.patterns
         examples.extend(entry.examples)
         counterexamples.extend(entry.counterexamples)
-    matcher = Phrases(
+    matcher = spec.matcher(
         phrases={a: v for a, v in phrases.items() if v},
         max_chars=spec.max_chars,
         contains_max_chars=spec.contains_max_chars,
@@ -176,7 +237,7 @@ def _pack_rule(spec: PackRuleSpec, packs: Sequence[Pack]) -> Rule:
         spec.id,
         spec.category,
         spec.explanation,
-        matcher,
+        NearCategory(matcher, spec.category, spec.near) if spec.near else matcher,
         tuple(languages),
         tuple(examples),
         tuple(counterexamples),
@@ -474,6 +535,33 @@ def _structure_rules() -> list[Rule]:
             default_on=False,
         ),
         Rule(
+            "related.inline_teaser",
+            Category.RELATED,
+            "A fully linked line in capitals between two paragraphs of prose: the headline of another "
+            "story set inside this one.",
+            InlineTeaser(),
+            (),
+            (page('<p><a href="/s">WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</a></p>'),),
+            (
+                page('<p><a href="/s">Why house prices keep rising in small towns</a></p>'),  # a source
+                page("<p>WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</p>"),  # no link: a shouted subhead
+                page('<h2><a href="/s">WHY HOUSE PRICES KEEP RISING IN SMALL TOWNS</a></h2>'),
+            ),
+        ),
+        Rule(
+            "share.own_address",
+            Category.SHARE,
+            "A bare web address whose path spells the page's title: the article's own address, "
+            "printed by a share or print widget.",
+            OwnAddress(),
+            (),
+            (page("<p>https://example.com/news/council-approves-budget-for-schools-12.html</p>", _LONG),),
+            (
+                page("<p>https://www.example.com/reports/annual-school-and-roads-report.pdf</p>", _LONG),
+                page("<p>See https://www.example.com/news/council-approves-budget-for-schools.</p>", _LONG),
+            ),
+        ),
+        Rule(
             "other.no_text",
             Category.OTHER,
             "A paragraph without a single letter, number or underscore: a separator, a stray symbol, "
@@ -542,6 +630,19 @@ def _context_rules() -> list[Rule]:
             ),
         ),
         Rule(
+            "headline.standfirst",
+            Category.HEADLINE,
+            "A heading between the headline and the body that repeats the page's description: the "
+            "standfirst (summary deck), metadata like the headline.",
+            Standfirst(),
+            (),
+            (_DECK_PAGE.format(deck="<h2>" + _DECK + "</h2>", body=_PROSE),),
+            (
+                _DECK_PAGE.format(deck="", body="<p>" + _DECK + "</p>" + _PROSE),  # the lead paragraph
+                _DECK_PAGE.format(deck="", body=_PROSE + "<h2>" + _DECK + "</h2>"),  # a heading in the body
+            ),
+        ),
+        Rule(
             "byline.name_near_date",
             Category.BYLINE,
             "A bare personal name beside a dateline near the top is the author line.",
@@ -575,11 +676,11 @@ def _context_rules() -> list[Rule]:
 
 
 _BLOCK_CUES = (
-    # category, anchor rule, opener, closer (general wording, as the packs have it)
-    (Category.DONATION, "donation.appeal", "Support our journalism", "Donate now"),
-    (Category.COMMENT, "comment.widget", "Join the conversation", "Show comments"),
-    (Category.NEWSLETTER, "newsletter.signup", "Sign up for our newsletter", "Thanks for signing up!"),
-    (Category.PAYWALL, "paywall.prompt", "Subscribe to continue reading", "Already a subscriber? Log in"),
+    # category, anchor rules, opener, closer (general wording, as the packs have it)
+    (Category.DONATION, ("donation.appeal", "donation.thanks"), "Support our journalism", "Donate now"),
+    (Category.COMMENT, ("comment.widget",), "Join the conversation", "Show comments"),
+    (Category.NEWSLETTER, ("newsletter.signup",), "Sign up for our newsletter", "Thanks for signing up!"),
+    (Category.PAYWALL, ("paywall.prompt",), "Subscribe to continue reading", "Already a subscriber? Log in"),
 )
 _BODY = (
     "The article text goes on here with a full sentence of reporting about the town.\n"
@@ -589,7 +690,7 @@ _BODY = (
 
 def _block_rules() -> list[Rule]:
     rules = []
-    for cat, anchor, opener, closer in _BLOCK_CUES:
+    for cat, anchors, opener, closer in _BLOCK_CUES:
         box = "The money pays for reporters in every town.\nIt takes less than a minute."
         example = f"{_BODY}\n{opener}\n{box}\n{closer}\n{_BODY}"
         prose = "\n".join(
@@ -603,7 +704,7 @@ def _block_rules() -> list[Rule]:
                 cat,
                 f"Lines between two {cat.value} cue lines at most four paragraphs apart belong to "
                 "the same box.",
-                Block(cat, frozenset({anchor})),
+                Block(cat, frozenset(anchors)),
                 (),
                 (example,),
                 (counter,),

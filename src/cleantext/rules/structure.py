@@ -12,7 +12,7 @@ import regex
 
 from cleantext.fold import fold
 from cleantext.model import Category, InputKind, Paragraph, Stage
-from cleantext.rules.base import LineMatcher, _select
+from cleantext.rules.base import Anchor, LineMatcher, Phrases, _select
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -110,6 +110,81 @@ class FigureText(LineMatcher):
         return None
 
 
+@dataclass(frozen=True, eq=False)
+class InlineTeaser(LineMatcher):
+    """A fully linked line in capitals between two paragraphs of prose: the headline of another
+    story set inside this one (HTML only).
+
+    A link line inside the article may be a source or a product; set in capitals, with prose
+    on both sides, it is a teaser. Headings, list items and lines at either end are left alone.
+    """
+
+    min_density: float = 0.9
+    min_words: int = 4
+    min_letters: int = 15
+    max_chars: int = 200
+    prose_chars: int = 80
+
+    def applies(self, doc: DocView) -> bool:
+        return doc.page.kind is InputKind.HTML
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        if p.tag != "p" or p.link_density < self.min_density or p.chars > self.max_chars:
+            return None
+        letters = [ch for ch in p.text if ch.isalpha()]
+        if len(letters) < self.min_letters or len(p.text.split()) < self.min_words:
+            return None
+        if not all(ch.isupper() for ch in letters):
+            return None
+        i, paragraphs = p.index, doc.paragraphs
+        if i == 0 or i + 1 >= len(paragraphs):
+            return None
+        before, after = paragraphs[i - 1], paragraphs[i + 1]
+        if not (is_prose(before, self.prose_chars) and is_prose(after, self.prose_chars)):
+            return None
+        return f"linked line in capitals between prose, link_density={p.link_density:.2f}"
+
+
+# A paragraph that is one web address (a scheme or "www.", no spaces).
+_BARE_URL = regex.compile(r"^(?:https?://|www\.)[^\s/]++(?P<path>/\S*+)?$")
+_SLUG_WORDS = regex.compile(r"[^\W\d_]++")
+
+
+@dataclass(frozen=True, eq=False)
+class OwnAddress(LineMatcher):
+    """A bare web address whose slug spells the page's title: the article's own address,
+    printed by a share or print widget.
+
+    Addresses in a list of sources or links point to other pages: their words are not the
+    title's. The slug (the last segment of the path with ``min_words`` or more runs of letters,
+    its file extension removed) must be made of the title's words, at least ``min_share`` of
+    them.
+    """
+
+    min_words: int = 4
+    min_share: float = 0.8
+    max_chars: int = 300
+
+    def applies(self, doc: DocView) -> bool:
+        return bool(doc.page.titles)
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        text = p.folded.strip()
+        if len(text) > self.max_chars or not text.startswith(("http", "www.")):
+            return None
+        m = _BARE_URL.match(text)
+        if m is None or not m.group("path"):
+            return None
+        path = m.group("path").split("?")[0].split("#")[0]
+        slugs = [_SLUG_WORDS.findall(seg.rsplit(".", 1)[0]) for seg in path.split("/")]
+        words = next((w for w in reversed(slugs) if len(w) >= self.min_words), None)
+        if words is None:
+            return None
+        title = {w for t in doc.page.titles for w in _SLUG_WORDS.findall(t)}
+        share = sum(w in title for w in words) / len(words)
+        return f"address spells the title ({share:.0%} of its words)" if share >= self.min_share else None
+
+
 # A word character or any number: "½", "²" and "③" are not \w in the regex module, but they are
 # numbers (a half-star rating "★★★½" says 3.5).
 _ALNUM = regex.compile(r"[\w\p{N}]")
@@ -130,6 +205,47 @@ class NoText(LineMatcher):
 def is_prose(p: Paragraph, min_chars: int = 120) -> bool:
     """A long paragraph that is not made of links: article text."""
     return p.chars >= min_chars and p.link_density < 0.3
+
+
+# Class/id parts and tags that make a box a footer or a legal box, whatever else it is.
+_FOOTER_TOKENS = frozenset(
+    ["tag:footer", "~footer", "footer", "~copyright", "copyright", "~legal", "legal", "~disclaimer",
+     "disclaimer"]
+)
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")")
+
+
+def in_story_box(doc: DocView, index: int, min_chars: int = 60) -> bool:
+    """The paragraph sits in the box of the sentence of prose just before it, and that box is
+    not a footer: its class/id tokens include every token of the previous paragraph (a prose
+    sentence of ``min_chars`` or more, not made of links), and none of them names a footer, a
+    copyright or a legal box."""
+    if index == 0:
+        return False
+    p, prev = doc.paragraphs[index], doc.paragraphs[index - 1]
+    if not prev.tokens or not prev.tokens <= p.tokens or p.tokens & _FOOTER_TOKENS:
+        return False
+    text = prev.text.rstrip()
+    return prev.chars >= min_chars and prev.link_density < 0.3 and text.endswith(_SENTENCE_END)
+
+
+@dataclass(frozen=True, eq=False)
+class OutsideStory(Phrases):
+    """:class:`Phrases` that leave alone a match printed inside the story's own box.
+
+    A notice set in the same box as the article's last sentences (a wire agency's copyright
+    line under a syndicated story) belongs to the story as published; the site's own notice
+    sits in a footer, a legal box or apart from the text (see :func:`in_story_box`).
+    """
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        for index, evidence in super().find(doc, languages):
+            if not in_story_box(doc, index):
+                yield index, evidence
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        found = super().match(p, doc, languages)
+        return None if found is None or in_story_box(doc, p.index) else found
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,6 +308,39 @@ class LinkTail:
         # introduction, which are the page's content.
         if len(hits) <= self.max_items:
             yield from hits
+
+
+@dataclass(frozen=True, eq=False)
+class NearCategory:
+    """Phrases that are boilerplate only beside a drop of ``category``: within ``window``
+    paragraphs of one (stage ``context``, after every single-paragraph rule).
+
+    "Thank you for your support" closes a donation box, and also ends a blog post or thanks a
+    project's sponsors; next to an appeal it is the box's closing line.
+    """
+
+    cues: Phrases
+    category: Category
+    window: int = 3
+    stage: Stage = Stage.CONTEXT
+
+    @property
+    def phrases(self) -> Mapping[Anchor, Mapping[str, Sequence[str]]]:
+        """The cue phrases (for the catalogue)."""
+        return self.cues.phrases
+
+    @property
+    def patterns(self) -> Mapping[str, Sequence[str]]:
+        """The cue patterns (for the catalogue)."""
+        return self.cues.patterns
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        anchors = [i for i in range(len(doc.paragraphs)) if doc.category_at(i) is self.category]
+        if not anchors:
+            return
+        for index, evidence in self.cues.find(doc, languages):
+            if any(abs(a - index) <= self.window for a in anchors):
+                yield index, evidence
 
 
 @dataclass(frozen=True, eq=False)
@@ -360,6 +509,34 @@ class TitleRepeat(LineMatcher):
         if key and key in pool:
             return "equals page " + ("description" if self.descriptions else "title")
         return None
+
+
+@dataclass(frozen=True, eq=False)
+class Standfirst:
+    """A heading right under the headline that repeats the page's description: the standfirst.
+
+    The summary deck set in a heading between the headline and the first body paragraph is
+    metadata, like the headline; the same text as the first body paragraph (a ``p``) is the
+    article's lead and stays. Only the first ``top`` paragraphs are looked at, and a body
+    paragraph (unclaimed, not a heading) ends the search.
+    """
+
+    top: int = 3
+    min_chars: int = 20
+    max_chars: int = 400
+    stage: Stage = Stage.CONTEXT
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        if not doc.page.descriptions:
+            return
+        for p in doc.paragraphs[: self.top]:
+            if not doc.is_open(p.index):
+                continue
+            if p.tag != "h":
+                return
+            key = bare(p.folded)
+            if self.min_chars <= len(key) and p.chars <= self.max_chars and key in doc.page.descriptions:
+                yield p.index, "heading under the headline equal to the page description"
 
 
 @dataclass(frozen=True, eq=False)
