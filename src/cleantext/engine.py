@@ -73,6 +73,7 @@ class DocView:
     # The word indexes by kind (True: the bundled phrases' words only; False: every word).
     _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _heads: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -106,14 +107,16 @@ class DocView:
         return self._indexes[bundled]
 
     def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
-        """Indexes of the paragraphs whose folded text contains a match of ``texts`` (one
-        search over the whole document, resumed at the next paragraph after each find)."""
+        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) whose folded text
+        contains a match of ``texts`` (one search over those paragraphs joined, resumed at the
+        next paragraph after each find)."""
         if self._joined is None:
             starts, offset = [], 0
-            for p in self.paragraphs:
+            short = [p.folded if len(p.folded) <= WORD_INDEX_MAX_CHARS else "" for p in self.paragraphs]
+            for text in short:
                 starts.append(offset)
-                offset += len(p.folded) + 1
-            self._joined = ("\n".join(p.folded for p in self.paragraphs), starts)
+                offset += len(text) + 1
+            self._joined = ("\n".join(short), starts)
         joined, starts = self._joined
         found: set[int] = set()
         m = texts.search(joined)
@@ -142,6 +145,16 @@ class DocView:
                     starts.setdefault(NONWORD, []).append(p.index)
             self._starts = starts
         return self._starts
+
+    def first_pairs(self) -> dict[str, list[int]]:
+        """The paragraph indexes by the first two characters of their folded text. Built once
+        per document."""
+        if self._heads is None:
+            heads: dict[str, list[int]] = {}
+            for p in self.paragraphs:
+                heads.setdefault(p.folded[:2], []).append(p.index)
+            self._heads = heads
+        return self._heads
 
     def is_open(self, index: int) -> bool:
         """No rule has claimed this paragraph yet."""

@@ -10,6 +10,7 @@ Rules match on ``fold(text)``; the text returned to the user is never altered.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -41,25 +42,29 @@ _PUNCT_TABLE = str.maketrans(
     }
 )
 
-# The characters the table changes, found in one pass: ``str.translate`` with a dict table
-# looks up every character of the text and costs six times as much on real pages.
-_PUNCT = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _PUNCT_TABLE) + "]")
+# The characters the table changes, found in one pass with the standard library's engine (a
+# third of the cost of ``regex``'s on these sets) and each replaced in one ``str.replace``:
+# ``str.translate`` with a dict table looks up every character of the text and costs six times
+# as much on real pages, a substitution with a function call per match twice as much.
+_PUNCT = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_TABLE) + "]")
+_PUNCT_CHARS = {chr(c): str(new) for c, new in _PUNCT_TABLE.items()}
 
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _LOOKALIKE = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# Greek and Cyrillic begin at U+0370: a text without a character from there on (an ASCII one
+# above all) has no look-alike; a quick check before the script lookup.
+_WIDE = re.compile(r"[^\x00-\u036f]")
 
 
 def fold(text: str) -> str:
     """Return the matching copy of ``text`` (lower case, Latin look-alikes, single spaces)."""
     if not text.isascii():
-        text = _PUNCT.sub(_punct, unicodedata.normalize("NFKC", text))
-        if _LOOKALIKE.search(text) and _LATIN.search(text):
+        text = unicodedata.normalize("NFKC", text)
+        for char in set(_PUNCT.findall(text)):
+            text = text.replace(char, _PUNCT_CHARS[char])
+        if not text.isascii() and _WIDE.search(text) and _LOOKALIKE.search(text) and _LATIN.search(text):
             text = text.translate(_CONFUSABLE_TABLE)
     return " ".join(text.split()).casefold()
-
-
-def _punct(m: regex.Match[str]) -> str:
-    return str(m.group(0).translate(_PUNCT_TABLE))
 
 
 def normalize_space(text: str) -> str:

@@ -454,8 +454,10 @@ def cut_lines(text: str, limit: int) -> tuple[str, str]:
     >>> cut_lines("a\\n\\nb\\nc\\n", 2)
     ('a\\n\\nb\\n', 'c\\n')
     """
-    if sum(text.count(brk) for brk in _LINE_BREAKS) + 1 < limit:
-        return text, ""  # fewer lines than the limit: nothing to cut (counted in C)
+    # Fewer lines than the limit: nothing to cut (counted in C; the rarer breaks are only
+    # counted when a quick search finds one).
+    if sum(text.count(brk) for brk in _LINE_BREAKS if brk == "\n" or brk in text) + 1 < limit:
+        return text, ""
     for count, m in enumerate(_TEXT_LINE.finditer(text), 1):
         if count == limit:
             return text[: m.end()], text[m.end() :]

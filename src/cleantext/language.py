@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from cleantext.rules.base import letter_runs
 from cleantext.rules.packs import bundled_packs
@@ -69,11 +70,19 @@ def stopword_hits(folded: str) -> StopwordHits:
     return count_stopwords(Counter(letter_runs(folded[:SAMPLE_CHARS])))
 
 
+@cache
+def _owners() -> Mapping[str, str]:
+    """The language of each stopword (each belongs to one language only; read-only)."""
+    return MappingProxyType({w: language for language, words in _stopwords() for w in words})
+
+
 def count_stopwords(words: Mapping[str, int]) -> StopwordHits:
     """Each bundled language's stopword hits among ``words`` (word -> occurrences)."""
-    seen = words.keys()
-    counts = ((sum(words[w] for w in seen & stopwords), language) for language, stopwords in _stopwords())
-    return StopwordHits(tuple(sorted(counts, reverse=True)))
+    owners = _owners()
+    hits = dict.fromkeys((language for language, _ in _stopwords()), 0)
+    for w in owners.keys() & words.keys():
+        hits[owners[w]] += words[w]
+    return StopwordHits(tuple(sorted(((n, language) for language, n in hits.items()), reverse=True)))
 
 
 # Characters of a document looked at by the guesses.

@@ -205,12 +205,27 @@ class Phrases(LineMatcher):
         keys = {lang for by_lang in self.phrases.values() for lang in by_lang} | set(self.patterns)
         return tuple(sorted(keys))
 
+    @cached_property
+    def _selections(self) -> dict[tuple[str, ...] | None, tuple[_Compiled, ...]]:
+        return {}
+
     def compiled(self, languages: tuple[str, ...] | None) -> tuple[_Compiled, ...]:
         """The compiled patterns of each selected language (``*`` always), in language order.
 
         Each language is compiled once per matcher, the first time a document needs it, so the
-        compile work never grows with the number of language mixes seen.
+        compile work never grows with the number of language mixes seen; the parts of the
+        first ``MAX_SELECTIONS`` language selections are kept too (a selection is a handful of
+        references).
         """
+        selections = self._selections
+        parts = selections.get(languages)
+        if parts is None:
+            parts = self._select_parts(languages)
+            if len(selections) < MAX_SELECTIONS:
+                selections[languages] = parts
+        return parts
+
+    def _select_parts(self, languages: tuple[str, ...] | None) -> tuple[_Compiled, ...]:
         cache = self._compiled
         out = []
         for key in self._keys:
@@ -236,7 +251,7 @@ class Phrases(LineMatcher):
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
                 c.starting(doc) if c.head_prefixes is not None else None,
-                doc.paragraphs_containing(c.rest_texts) if c.rest_texts is not None else None,
+                doc.paragraphs_containing(c.rest_texts) if indexed and c.rest_texts is not None else None,
             )
             for c in self.compiled(languages)
         ]
@@ -374,16 +389,18 @@ class _Compiled:
 
     @cached_property
     def _narrowing(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
-        """(classes, literal prefixes by first character) when some literal prefix is longer
-        than its first character."""
+        """(classes and one-character prefixes, the longer literal prefixes by their first two
+        characters) when some literal prefix is longer than its first character."""
         prefixes = self.head_prefixes or frozenset()
         literal = prefixes - MARKERS
         if all(len(p) == 1 for p in literal):
             return None
-        by_first: dict[str, list[str]] = {}
+        by_two: dict[str, list[str]] = {}
         for p in sorted(literal):
-            by_first.setdefault(p[0], []).append(p)
-        return prefixes & MARKERS, {first: tuple(ps) for first, ps in by_first.items()}
+            if len(p) > 1:
+                by_two.setdefault(p[:2], []).append(p)
+        short = frozenset(p for p in prefixes if p in MARKERS or len(p) == 1)
+        return short, {two: tuple(ps) for two, ps in by_two.items()}
 
     def starting(self, doc: DocView) -> set[int]:
         """The paragraphs of ``doc`` that begin with one of the start patterns' prefixes."""
@@ -391,12 +408,12 @@ class _Compiled:
         if narrowing is None:
             assert self.head_chars is not None
             return doc.paragraphs_starting_with(self.head_chars)
-        classes, by_first = narrowing
-        rows = doc.paragraphs_starting_with(classes) if classes else set()
-        index, paragraphs = doc.first_characters(), doc.paragraphs
-        for first in index.keys() & by_first.keys():
-            literal = by_first[first]
-            rows.update(i for i in index[first] if paragraphs[i].folded.startswith(literal))
+        short, by_two = narrowing
+        rows = doc.paragraphs_starting_with(short) if short else set()
+        index, paragraphs = doc.first_pairs(), doc.paragraphs
+        for two in index.keys() & by_two.keys():
+            literal = by_two[two]
+            rows.update(i for i in index[two] if paragraphs[i].folded.startswith(literal))
         return rows
 
     def regexes(self) -> list[Any]:
@@ -414,10 +431,30 @@ WORD = regex.compile(r"[^\W\d_]++")
 _ASCII_LETTERS = bytes(c if chr(c).isalpha() else 0x20 for c in range(256))
 
 
+# Text below this code point (Latin, Greek, Cyrillic and the other alphabets, punctuation,
+# currency, letter-like symbols and arrows) is split by the standard library's engine with a
+# table of that range's letters read off ``WORD`` itself at import (about 3 ms): the same runs at
+# half the instructions (``regex`` spends some 700 per character on this class). Text with a
+# character from there on (CJK, emoji) goes to ``WORD``.
+RUNS_TABLE_END = 0x2200
+
+
+def _runs_table() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the runs of ``WORD``'s letters below ``RUNS_TABLE_END``, a character from there on)."""
+    chars = "".join(chr(c) for c in range(RUNS_TABLE_END))
+    ranges = "".join(f"{chars[m.start()]}-{chars[m.end() - 1]}" for m in WORD.finditer(chars))
+    return re.compile(f"[{ranges}]+"), re.compile(rf"[^\x00-\u{RUNS_TABLE_END - 1:04x}]")
+
+
+_TABLE_RUNS, _BEYOND_TABLE = _runs_table()
+
+
 def letter_runs(text: str) -> list[str]:
     """The runs of letters of ``text`` (``WORD``), in order."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
+    if _BEYOND_TABLE.search(text) is None:
+        return _TABLE_RUNS.findall(text)
     return list(WORD.findall(text))
 
 
@@ -471,6 +508,9 @@ def gate_words(phrases: Sequence[str]) -> Gate | None:
 
 # End-anchored phrases and patterns are looked for in the last TAIL characters only.
 TAIL = 120
+# A phrase matcher keeps its parts for this many language selections (the pack choices and the
+# configured language lists it has seen; past that, a selection's parts are gathered anew).
+MAX_SELECTIONS = 64
 
 
 @dataclass(frozen=True, eq=False)
