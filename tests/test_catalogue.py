@@ -99,11 +99,13 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
         (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"), (base, "WORD_INDEX_MAX_CHARS"),
         (language, "SAMPLE_CHARS"), (language, "RELATED_SHARE"), (language, "LINGUA_FRANCA"),
         (firstchar, "MAX_PREFIX"), (firstchar, "MAX_PREFIXES"), (firstchar, "MIN_REQUIRED"),
-        (firstchar, "GOOD_RARITY"), (firstchar, "REQUIRED_CHARS"),
+        (firstchar, "GOOD_RARITY"), (firstchar, "REQUIRED_CHARS"), (base, "MAX_SELECTIONS"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
             problems.append(f"{module.__name__}.{name} = {getattr(module, name, None)}")
+    if f"`RUNS_TABLE_END = {base.RUNS_TABLE_END:#x}`" not in doc:  # a code point, written in hex
+        problems.append(f"{base.__name__}.RUNS_TABLE_END = {base.RUNS_TABLE_END:#x}")
     for f in dataclasses.fields(Limits):
         value = getattr(Limits(), f.name)
         shown = f"{value:,}" if isinstance(value, int) else str(value)
