@@ -176,8 +176,13 @@ class Phrases(LineMatcher):
         p_tail: list[Any] = []
         free: list[Any] = []
         for pattern in sorted(set(self.patterns.get(language, ()))):
-            if pattern.startswith("^"):
+            if pattern.startswith("^") and start_prefixes([pattern]) is not None:
                 p_head.append(pattern)
+            elif pattern.startswith("^"):
+                # A start pattern whose beginning cannot be read ("^[\p{L} .'-]{2,40}? \(ap\)")
+                # would ungate the others: searched with the anywhere ones (over the whole
+                # text: the anchor still holds), it is gated by the texts it requires.
+                free.append(regex.compile(pattern))
             else:
                 (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
         if not (every or p_head or p_tail or free):
