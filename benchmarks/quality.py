@@ -101,7 +101,7 @@ def ablation_table(benchmark: str, records: list[PageRecord]) -> tuple[list[str]
         }
         data[category] = figures
         lines.append(
-            f"| {category} | {figures['dropped']} | {figures['dropped_chars']} | {figures['delta_f1']:+.4f} "
+            f"| {category} | {figures['dropped']} | {figures['dropped_chars']} | {figures['delta_f1']:+.6f} "
             f"| {figures['wrong']} | {figures['wrong_chars']} |"
         )
     mismatch = sum(not r.kept_matches_paragraphs for r in usable)
