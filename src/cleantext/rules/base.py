@@ -172,19 +172,7 @@ class Phrases(LineMatcher):
             else:
                 head.append(template)
                 lists[name] = selected
-        p_head: list[str] = []
-        p_tail: list[Any] = []
-        free: list[Any] = []
-        for pattern in sorted(set(self.patterns.get(language, ()))):
-            if pattern.startswith("^") and start_prefixes([pattern]) is not None:
-                p_head.append(pattern)
-            elif pattern.startswith("^"):
-                # A start pattern whose beginning cannot be read ("^[\p{L} .'-]{2,40}? \(ap\)")
-                # would ungate the others: searched with the anywhere ones (over the whole
-                # text: the anchor still holds), it is gated by the texts it requires.
-                free.append(regex.compile(pattern))
-            else:
-                (p_tail if pattern.endswith("$") else free).append(regex.compile(pattern))
+        p_head, prefixes, p_tail, free = _split_patterns(sorted(set(self.patterns.get(language, ()))))
         if not (every or p_head or p_tail or free):
             return None
         phrase_head = (regex.compile("|".join(head), **lists),) if head else ()
@@ -196,7 +184,7 @@ class Phrases(LineMatcher):
             patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else None,
             patterns_rest=rest,
             gate=gate_words(every),
-            head_prefixes=start_prefixes(p_head) if p_head else None,
+            head_prefixes=prefixes,
             rest_texts=_any_text(required) if required else None,
         )
 
@@ -329,6 +317,29 @@ def _candidates(
 def _any_text(texts: frozenset[str]) -> re.Pattern[str]:
     """A search for any of ``texts`` (longest first, so that the alternation is exact)."""
     return re.compile("|".join(re.escape(t) for t in sorted(texts, key=lambda t: (-len(t), t))))
+
+
+def _split_patterns(patterns: Sequence[str]) -> tuple[list[str], frozenset[str] | None, list[Any], list[Any]]:
+    """(start patterns, the texts they begin with, end patterns, anywhere patterns).
+
+    A start pattern whose beginning cannot be read ("^[\\p{L} .'-]{2,40}? \\(ap\\)") would
+    ungate the others: it goes with the anywhere ones (searched over the whole text, the anchor
+    still holds) and is gated by the texts it requires.
+    """
+    head: list[str] = []
+    prefixes: set[str] = set()
+    tail: list[Any] = []
+    free: list[Any] = []
+    for pattern in patterns:
+        starts = start_prefixes([pattern]) if pattern.startswith("^") else None
+        if starts is not None:
+            head.append(pattern)
+            prefixes |= starts
+        elif pattern.startswith("^") or not pattern.endswith("$"):
+            free.append(regex.compile(pattern))
+        else:
+            tail.append(regex.compile(pattern))
+    return head, frozenset(prefixes) if head else None, tail, free
 
 
 @dataclass(frozen=True)

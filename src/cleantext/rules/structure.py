@@ -12,7 +12,7 @@ import regex
 
 from cleantext.fold import fold
 from cleantext.model import Category, InputKind, Paragraph, Stage
-from cleantext.rules.base import Anchor, LineMatcher, Phrases, _select
+from cleantext.rules.base import Anchor, LineMatcher, Phrases, _select, letter_runs
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -147,7 +147,6 @@ class InlineTeaser(LineMatcher):
 
 # A paragraph that is one web address (a scheme or "www.", no spaces).
 _BARE_URL = regex.compile(r"^(?:https?://|www\.)[^\s/]++(?P<path>/\S*+)?$")
-_SLUG_WORDS = regex.compile(r"[^\W\d_]++")
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,11 +175,11 @@ class OwnAddress(LineMatcher):
         if m is None or not m.group("path"):
             return None
         path = m.group("path").split("?")[0].split("#")[0]
-        slugs = [_SLUG_WORDS.findall(seg.rsplit(".", 1)[0]) for seg in path.split("/")]
+        slugs = [letter_runs(seg.rsplit(".", 1)[0]) for seg in path.split("/")]
         words = next((w for w in reversed(slugs) if len(w) >= self.min_words), None)
         if words is None:
             return None
-        title = {w for t in doc.page.titles for w in _SLUG_WORDS.findall(t)}
+        title = {w for t in doc.page.titles for w in letter_runs(t)}
         share = sum(w in title for w in words) / len(words)
         return f"address spells the title ({share:.0%} of its words)" if share >= self.min_share else None
 
@@ -225,8 +224,7 @@ def in_story_box(doc: DocView, index: int, min_chars: int = 60) -> bool:
     p, prev = doc.paragraphs[index], doc.paragraphs[index - 1]
     if not prev.tokens or not prev.tokens <= p.tokens or p.tokens & _FOOTER_TOKENS:
         return False
-    text = prev.text.rstrip()
-    return prev.chars >= min_chars and prev.link_density < 0.3 and text.endswith(_SENTENCE_END)
+    return is_prose(prev, min_chars) and prev.text.rstrip().endswith(_SENTENCE_END)
 
 
 @dataclass(frozen=True, eq=False)
