@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext import engine, extract, guard, segment
+from cleantext import engine, extract, guard, recover, segment
 from cleantext.config import DEFAULT_CONFIG, Config
 from cleantext.decode import decode, sanitize
 from cleantext.engine import PageContext
@@ -116,11 +116,17 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     elements = extract.element_count(page.tree)
     if config.extractor is Extractor.NONE or not extract.affordable(elements, full=False):
         return segment.from_dom(page, config.limits.max_paragraphs)
-    can_retry = extract.affordable(elements, full=True)
+    visible = visible_chars(page.tree)
+    paragraphs = _trafilatura_paragraphs(page, config, extract.affordable(elements, full=True), visible)
+    if config.recover_prose:
+        paragraphs = recover.with_missed_prose(paragraphs, page, visible, config.limits.max_paragraphs)
+    return paragraphs
+
+
+def _trafilatura_paragraphs(page: Page, config: Config, can_retry: bool, visible: int) -> list[Paragraph]:
     # A forum thread gets the full cascade at once: the fast passes keep a post or two of it.
     if can_retry and (config.extractor is Extractor.TRAFILATURA_FULL or extract.forum_thread(page.tree)):
         return _extracted(page, config, full=True)
-    visible = visible_chars(page.tree)
     # trafilatura's fast mode favouring recall: its cheapest pass and its best on articles;
     # balanced fast mode for a script-rendered page whose text is a noscript copy.
     recall = extract.noscript_share(page.tree, visible) <= MAX_NOSCRIPT_SHARE

@@ -73,6 +73,9 @@ class Config:
         charset: the character set from an HTTP ``Content-Type`` header, when bytes are given;
             it outranks a charset declared inside the page (but not a byte-order mark).
         include_tables: keep the text of tables found in the main content. Default True.
+        recover_prose: when trafilatura's extraction holds less than 40% of the page's prose
+            blocks, add the prose blocks it missed, in page order, for the rules to judge
+            (not on pages that declare a product; see :mod:`cleantext.recover`). Default True.
         limits: see :class:`Limits`.
 
     >>> from cleantext import Config, Category
@@ -92,6 +95,7 @@ class Config:
     use_default_rules: bool = True
     charset: str | None = None
     include_tables: bool = True
+    recover_prose: bool = True
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:

@@ -197,10 +197,32 @@ def from_dom(page: Page, limit: int | None = None) -> list[Paragraph]:
     Past ``limit`` blocks, all the remaining text comes as one last paragraph without features
     (``folded`` empty): it is not examined.
     """
+    return _paragraphs(_dom_collected(page, limit), page, limit)
+
+
+def dom_blocks(
+    page: Page, limit: int | None = None, skip: frozenset[str] = frozenset()
+) -> list[tuple[str, str, float]]:
+    """The (tag, text, link density) blocks of the page body, in page order, at most ``limit``.
+
+    Elements whose tag is in ``skip`` are left out with everything inside them.
+    """
+    blocks = _dom_collected(page, limit, skip)
+    return blocks[:limit] if limit is not None else blocks
+
+
+def paragraphs_of(blocks: list[tuple[str, str, float]], page: Page) -> list[Paragraph]:
+    """Paragraphs of blocks from :func:`dom_blocks`, with their cues (indexes from 0)."""
+    return _paragraphs(blocks, page)
+
+
+def _dom_collected(
+    page: Page, limit: int | None, skip: frozenset[str] = frozenset()
+) -> list[tuple[str, str, float]]:
     body = page.tree.find("body")
-    collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP, limit=limit)
+    collector = Collector(set(_DOM_BLOCKS), _DOM_SKIP | skip, limit=limit)
     collector.block(body if body is not None else page.tree, _DOM_TAGS)
-    return _paragraphs(collector.out, page, limit)
+    return collector.out
 
 
 def _lines(text: str) -> Iterator[tuple[str, bool, bool]]:
