@@ -84,3 +84,44 @@ def test_a_button_label_ends_an_appeal_but_not_a_menu() -> None:
     }
     assert _drops("Please donate now", Config()) == {"Please donate now": "donation.appeal"}
     assert _drops("Home News Events Gallery Donate now\nThe council met on Tuesday to vote.", Config()) == {}
+
+
+# duplicate.run: a section printed again (responsive copies), not repeated short items.
+
+_SECTION = [
+    f"Section paragraph {n}: the remodel plan covers materials, labour, permits and the final "
+    "inspection, with every cost listed before any work starts on site."
+    for n in range(6)
+]
+
+
+def _run_rules(text: str) -> list[str | None]:
+    return [d.rule for d in cleantext.clean_and_explain(text, config=Config(input_kind="text")).decisions]
+
+
+def test_a_section_printed_twice_loses_its_second_copy() -> None:
+    text = "\n".join(["Intro line of the page that says what it is about.", *_SECTION, *_SECTION])
+    result = cleantext.clean_and_explain(text, config=Config(input_kind="text"))
+    copies = [d for d in result.decisions if d.rule == "duplicate.run"]
+    assert [d.text for d in copies] == _SECTION
+    assert {d.evidence for d in copies} == {"repeats paragraphs 1-6"}
+    assert result.paragraphs.count(_SECTION[0]) == 1
+
+
+def test_a_section_printed_three_times_keeps_one() -> None:
+    rules = _run_rules("\n".join(_SECTION * 3))
+    assert rules == [None] * 6 + ["duplicate.run"] * 12
+
+
+def test_short_repeated_items_and_short_runs_stay() -> None:
+    items = [f"Meal {n}: one cup of rice, two eggs" for n in range(8)]
+    assert "duplicate.run" not in _run_rules("\n".join([*items, "Plan B", *items]))
+    four = _SECTION[:4]
+    assert "duplicate.run" not in _run_rules("\n".join([*four, "Something else entirely here.", *four]))
+
+
+def test_one_line_repeated_is_not_a_copied_section() -> None:
+    text = "\n".join([_SECTION[0]] * 1500)
+    rules = _run_rules(text)
+    # Each line repeats the one before it: runs of one, never a copied section.
+    assert "duplicate.run" not in rules

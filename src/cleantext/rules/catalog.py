@@ -30,6 +30,7 @@ from cleantext.rules.structure import (
     OutsideStory,
     OwnAddress,
     Repeat,
+    RepeatedRun,
     Standfirst,
     TitleRepeat,
 )
@@ -713,6 +714,27 @@ def _block_rules() -> list[Rule]:
     return rules
 
 
+_SECTION = [
+    "Our team plans every kitchen and bathroom remodel from the first sketch to the last tile, "
+    "with one project lead.",
+    "We give a fixed price before work starts, with every material and labour cost listed on one "
+    "page for you to check.",
+    "Permits, inspections and the paperwork with the city are handled by our own staff, so you "
+    "never wait in a queue.",
+    "Most bathroom projects take three to five weeks; kitchens take six to ten weeks, depending on "
+    "the cabinets you pick.",
+    "Every job comes with a written warranty of five years on labour and materials, and we answer "
+    "calls within a day.",
+]
+_CHORUS = [
+    "Oh the river runs down to the sea,",
+    "and the sea runs back to me,",
+    "all the nights I spent alone,",
+    "every road that leads me home.",
+    "Sing it once again.",
+]
+
+
 def _duplicate_rules() -> list[Rule]:
     para = "The council approved the budget after a debate that lasted well into the night."
     return [
@@ -728,6 +750,19 @@ def _duplicate_rules() -> list[Rule]:
                 "What did the council decide about the schools?\nIt rejected the other plan.",
             ),
             default_on=False,
+        ),
+        Rule(
+            "duplicate.run",
+            Category.DUPLICATE,
+            "Five or more paragraphs in a row (100+ characters on average) printed again word for "
+            "word: a section rendered twice (responsive layouts, hidden print or mobile copies).",
+            RepeatedRun(),
+            (),
+            ("\n".join([*_SECTION, "Contact us for a quote.", *_SECTION]),),
+            (
+                "\n".join([*_CHORUS, "Second verse, a new line of the song.", *_CHORUS]),
+                f"{para}\nA second paragraph with other words in it.\n{para}",
+            ),
         ),
     ]
 

@@ -662,3 +662,39 @@ class Repeat:
             first = seen.setdefault(p.folded, p.index)
             if first != p.index and doc.is_open(p.index):
                 yield p.index, f"repeats paragraph {first}"
+
+
+@dataclass(frozen=True, eq=False)
+class RepeatedRun:
+    """A run of paragraphs that repeats an earlier run word for word: the page printed again.
+
+    Responsive layouts render a section once per screen size, and hidden copies (print or
+    mobile versions, sticky clones) repeat whole blocks. One repeated paragraph is often
+    legitimate (a pull quote, a chorus), and so are runs of short lines (the items of two meal
+    plans, a schedule, recipe steps): ``min_run`` paragraphs in a row averaging
+    ``min_mean_chars`` characters or more are a copy of prose. Each paragraph is compared with
+    its last earlier occurrence, and a run is read once, so the check is linear.
+    """
+
+    min_run: int = 5
+    min_mean_chars: int = 100
+    stage: Stage = Stage.DUPLICATE
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        open_ = [p for p in doc.paragraphs if doc.is_open(p.index)]
+        last: dict[str, int] = {}
+        i = 0
+        while i < len(open_):
+            j = last.get(open_[i].text, i)
+            k = 0
+            while j + k < i and i + k < len(open_) and open_[i + k].text == open_[j + k].text:
+                k += 1
+            run = open_[i : i + k]
+            if k >= self.min_run and sum(p.chars for p in run) >= self.min_mean_chars * k:
+                evidence = f"repeats paragraphs {open_[j].index}-{open_[j + k - 1].index}"
+                yield from ((p.index, evidence) for p in run)
+            step = k if k >= self.min_run else 1
+            for m in range(i, i + step):
+                last[open_[m].text] = m
+            i += step
+
