@@ -186,8 +186,14 @@ def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
 
 def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
     """The rules that may fire under ``config``, in stage order then catalogue order."""
-    enabled = [r for r in rules if config.rule_enabled(r.id, r.category, r.default_on)]
-    return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
+    by_stage: dict[Stage, list[Rule]] = {stage: [] for stage in STAGE_ORDER}
+    if config.disabled_rules or config.disabled_categories or config.enabled_rules:
+        enabled = [r for r in rules if config.rule_enabled(r.id, r.category, r.default_on)]
+    else:  # no rule named: the rules on by default (what rule_enabled says, without a call each)
+        enabled = [r for r in rules if r.default_on]
+    for rule in enabled:
+        by_stage[rule.stage].append(rule)
+    return [rule for stage in STAGE_ORDER for rule in by_stage[stage]]
 
 
 def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
@@ -246,18 +252,10 @@ def decisions(doc: DocView, config: Config) -> list[Decision]:
     out = []
     for p, mark in zip(doc.paragraphs, doc.marks, strict=True):
         if mark is None:
-            out.append(Decision(text=p.text, kept=True))
+            out.append(Decision(p.text, True))
         else:
-            out.append(
-                Decision(
-                    text=p.text,
-                    kept=not config.drops(mark.category),
-                    category=mark.category,
-                    rule=mark.rule,
-                    evidence=mark.evidence,
-                    stage=mark.stage,
-                )
-            )
+            kept = not config.drops(mark.category)
+            out.append(Decision(p.text, kept, mark.category, mark.rule, mark.evidence, mark.stage))
     return out
 
 
