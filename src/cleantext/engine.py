@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from cleantext.config import Config
 from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
-from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
+from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Phrases, Rule, letter_runs
+from cleantext.rules.catalog import default_rules
 from cleantext.rules.firstchar import DIGIT, NONWORD
 from cleantext.rules.packs import bundled_words
 
@@ -75,6 +77,8 @@ class DocView:
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _heads: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
+    # The paragraphs each bundled gate lets through, by language and the gate's place.
+    _gate_rows: dict[str, dict[int, set[int]]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -82,8 +86,18 @@ class DocView:
 
     def paragraphs_with(self, gate: Gate) -> set[int]:
         """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
-        of ``gate`` (as whole runs of letters). The word index is built once per document, for
-        the words of the bundled phrases only (a gate with other words gets a full index)."""
+        of ``gate`` (as whole runs of letters); the caller must not change the set. The word
+        index is built once per document, for the words of the bundled phrases only (a gate
+        with other words gets a full index). The default rules' gates of one language are
+        answered together, the first time one of them is asked (:func:`bundled_gates`)."""
+        bundled = bundled_gates()
+        language = bundled.languages.get(id(gate))
+        if language is not None:
+            table = bundled.tables[language]
+            rows = self._gate_rows.get(language)
+            if rows is None:
+                rows = self._gate_rows[language] = table.rows(self._index(True))
+            return rows.get(table.places[id(gate)], _NO_ROWS)
         words = self._index(gate.bundled)
         found = _rows(words, gate.singles)
         for key in words.keys() & gate.pairs.keys():
@@ -182,6 +196,94 @@ def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
     for key in index.keys() & keys:
         found.update(index[key])
     return found
+
+
+# What DocView.paragraphs_with gives for a gate no paragraph passes (never changed by a caller).
+_NO_ROWS: set[int] = set()
+
+
+@dataclass(frozen=True, eq=False)
+class GateTable:
+    """Many word gates answered together: one pass over a document's word index gives the
+    paragraphs each gate lets through (what :meth:`DocView.paragraphs_with` finds gate by gate).
+
+    ``gates``: the gates, each once; ``places``: the ``id()`` of each gate to its place in
+    ``gates`` (the table holds the gates, so the ids stay theirs); ``words``: every single word
+    and pair key; ``singles``: the gates of each single word; ``pairs``: the gates of each pair
+    key, with its partner words.
+    """
+
+    gates: tuple[Gate, ...]
+    places: Mapping[int, int]
+    words: frozenset[str]
+    singles: Mapping[str, tuple[int, ...]]
+    pairs: Mapping[str, tuple[tuple[int, frozenset[str]], ...]]
+
+    @classmethod
+    def of(cls, gates: Iterable[Gate]) -> GateTable:
+        """The table of ``gates``."""
+        unique = tuple({id(gate): gate for gate in gates}.values())
+        singles: dict[str, list[int]] = {}
+        pairs: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for place, gate in enumerate(unique):
+            for word in gate.singles:
+                singles.setdefault(word, []).append(place)
+            for key, partners in gate.pairs.items():
+                pairs.setdefault(key, []).append((place, partners))
+        return cls(
+            unique,
+            {id(gate): place for place, gate in enumerate(unique)},
+            frozenset(singles.keys() | pairs.keys()),
+            {word: tuple(places) for word, places in singles.items()},
+            {key: tuple(entries) for key, entries in pairs.items()},
+        )
+
+    def rows(self, index: Mapping[str, list[int]]) -> dict[int, set[int]]:
+        """The paragraphs each gate lets through, by the gate's place (a gate no paragraph
+        passes may be missing), from a document's word index (paragraphs by word)."""
+        out: dict[int, set[int]] = {}
+        for word in self.words.intersection(index):
+            found = index[word]
+            for place in self.singles.get(word, ()):
+                rows = out.get(place)
+                if rows is None:
+                    out[place] = set(found)
+                else:
+                    rows.update(found)
+            for place, partners in self.pairs.get(word, ()):
+                for partner in index.keys() & partners:  # a paragraph must hold both words
+                    both = set(found).intersection(index[partner])
+                    rows = out.get(place)
+                    if rows is None:
+                        out[place] = both
+                    else:
+                        rows.update(both)
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class BundledGates:
+    """The default rules' word gates: a :class:`GateTable` per language key (``*`` too), and
+    the language key of each gate by its ``id()`` (the tables hold the gates)."""
+
+    tables: Mapping[str, GateTable]
+    languages: Mapping[int, str]
+
+
+@cache
+def bundled_gates() -> BundledGates:
+    """The word gates of the default rules' phrase lists, every language (read-only package
+    data, built once: the same tables whatever the documents). Only the gates whose words are
+    all in the bundled phrases' index (``Gate.bundled``): the others need every word indexed."""
+    by_language: dict[str, list[Gate]] = {}
+    for rule in default_rules():
+        if isinstance(rule.matcher, Phrases):
+            for language, gate in rule.matcher.gates():
+                if gate.bundled:
+                    by_language.setdefault(language, []).append(gate)
+    tables = {language: GateTable.of(gates) for language, gates in sorted(by_language.items())}
+    languages = {id(gate): language for language, table in tables.items() for gate in table.gates}
+    return BundledGates(tables, languages)
 
 
 def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
