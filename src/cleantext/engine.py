@@ -76,7 +76,8 @@ class DocView:
     _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _heads: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
-    _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
+    # The folded texts joined, by the longest paragraph taken: (text, start of each paragraph).
+    _joined: dict[int, tuple[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     # The paragraphs each bundled gate lets through, by language and the gate's place.
     _gate_rows: dict[str, dict[int, set[int]]] = field(default_factory=dict, init=False, repr=False)
 
@@ -120,18 +121,22 @@ class DocView:
             self._indexes[bundled] = index
         return self._indexes[bundled]
 
-    def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
-        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) whose folded text
-        contains a match of ``texts`` (one search over those paragraphs joined, resumed at the
-        next paragraph after each find)."""
-        if self._joined is None:
+    def paragraphs_containing(
+        self, texts: re.Pattern[str], max_chars: int = WORD_INDEX_MAX_CHARS
+    ) -> set[int]:
+        """Indexes of the paragraphs up to ``max_chars`` long (at most ``WORD_INDEX_MAX_CHARS``)
+        whose folded text contains a match of ``texts`` (one search over those paragraphs
+        joined, resumed at the next paragraph after each find; the joined text is made once
+        per document and length)."""
+        max_chars = min(max_chars, WORD_INDEX_MAX_CHARS)
+        if max_chars not in self._joined:
             starts, offset = [], 0
-            short = [p.folded if len(p.folded) <= WORD_INDEX_MAX_CHARS else "" for p in self.paragraphs]
+            short = [p.folded if len(p.folded) <= max_chars else "" for p in self.paragraphs]
             for text in short:
                 starts.append(offset)
                 offset += len(text) + 1
-            self._joined = ("\n".join(short), starts)
-        joined, starts = self._joined
+            self._joined[max_chars] = ("\n".join(short), starts)
+        joined, starts = self._joined[max_chars]
         found: set[int] = set()
         m = texts.search(joined)
         while m is not None:

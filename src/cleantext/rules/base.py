@@ -262,7 +262,10 @@ class Phrases(LineMatcher):
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
                 c.starting(doc) if c.head_prefixes is not None else None,
-                doc.paragraphs_containing(c.rest_texts) if indexed and c.rest_texts is not None else None,
+                # (the end and anywhere patterns run on paragraphs up to max_chars long only)
+                doc.paragraphs_containing(c.rest_texts, self.max_chars)
+                if indexed and c.rest_texts is not None
+                else None,
             )
             for c in self.compiled(languages)
         ]
