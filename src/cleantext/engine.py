@@ -24,7 +24,7 @@ from functools import cache
 from cleantext.config import Config
 from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
-from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Phrases, Rule, letter_runs
+from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, LineMatcher, Phrases, Rule, letter_runs
 from cleantext.rules.catalog import default_rules
 from cleantext.rules.firstchar import DIGIT, NONWORD
 from cleantext.rules.packs import bundled_words
@@ -310,6 +310,8 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
     ones are linear) is abandoned for this document and its name kept in ``doc.abandoned``.
     """
     for rule in active_rules(rules, config):
+        if isinstance(rule.matcher, LineMatcher) and not rule.matcher.applies(doc):
+            continue  # (what its find would find: nothing, e.g. a markup rule on plain text)
         try:
             hits = list(rule.matcher.find(doc, doc.languages))
         except TimeoutError:

@@ -450,7 +450,9 @@ class _Compiled:
         index, paragraphs = doc.first_pairs(), doc.paragraphs
         for two in index.keys() & by_two.keys():
             literal = by_two[two]
-            rows.update(i for i in index[two] if paragraphs[i].folded.startswith(literal))
+            for i in index[two]:
+                if paragraphs[i].folded.startswith(literal):
+                    rows.add(i)
         return rows
 
     def regexes(self) -> list[Any]:
