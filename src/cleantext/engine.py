@@ -98,7 +98,8 @@ class DocView:
             rows = self._gate_rows.get(language)
             if rows is None:
                 rows = self._gate_rows[language] = table.rows(self._index(True))
-            return rows.get(table.places[id(gate)], _NO_ROWS)
+            passed = rows.get(table.places[id(gate)])
+            return passed if passed is not None else set()
         words = self._index(gate.bundled)
         found = _rows(words, gate.singles)
         for key in words.keys() & gate.pairs.keys():
@@ -201,10 +202,6 @@ def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
     for key in index.keys() & keys:
         found.update(index[key])
     return found
-
-
-# What DocView.paragraphs_with gives for a gate no paragraph passes (never changed by a caller).
-_NO_ROWS: set[int] = set()
 
 
 @dataclass(frozen=True, eq=False)
