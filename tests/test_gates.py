@@ -15,11 +15,11 @@ from dataclasses import replace
 import pytest
 
 import cleantext
-from cleantext.engine import DocView
+from cleantext.engine import DocView, bundled_gates
 from cleantext.fold import fold
 from cleantext.language import stopword_hits
 from cleantext.model import Paragraph
-from cleantext.rules.base import Anchor, Phrases, Rule, gate_words
+from cleantext.rules.base import Anchor, Gate, Phrases, Rule, gate_words
 
 PHRASE_RULES = [r for r in cleantext.default_rules() if isinstance(r.matcher, Phrases)]
 TEXTS = sorted(
@@ -92,3 +92,18 @@ def test_a_user_phrase_with_words_no_pack_has_is_still_found() -> None:
     # The bundled rules still read the bundled index of the same document.
     share = next(r for r in PHRASE_RULES if r.id == "share.bar")
     assert [i for i, _ in share.matcher.find(doc, None)] == [0]
+
+
+def test_the_bundled_gate_table_answers_as_each_gate_alone() -> None:
+    # The default rules' gates are answered together (engine.bundled_gates); a copy of a gate
+    # is not in the table and is answered on its own.
+    doc = DocView(_document())
+    tables = bundled_gates().tables
+    assert set(tables) >= {"en", "de"}
+    found = 0
+    for table in tables.values():
+        for gate in table.gates:
+            rows = doc.paragraphs_with(gate)
+            assert rows == doc.paragraphs_with(Gate(gate.singles, gate.pairs))
+            found += bool(rows)
+    assert found, "the examples must give the check something to find"

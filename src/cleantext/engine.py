@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from cleantext.config import Config
 from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
-from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, Rule, letter_runs
+from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, LineMatcher, Phrases, Rule, letter_runs
+from cleantext.rules.catalog import default_rules
 from cleantext.rules.firstchar import DIGIT, NONWORD
 from cleantext.rules.packs import bundled_words
 
@@ -74,7 +76,10 @@ class DocView:
     _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _heads: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
-    _joined: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
+    # The folded texts joined, by the longest paragraph taken: (text, start of each paragraph).
+    _joined: dict[int, tuple[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
+    # The paragraphs each bundled gate lets through, by language and the gate's place.
+    _gate_rows: dict[str, dict[int, set[int]]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -82,8 +87,19 @@ class DocView:
 
     def paragraphs_with(self, gate: Gate) -> set[int]:
         """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
-        of ``gate`` (as whole runs of letters). The word index is built once per document, for
-        the words of the bundled phrases only (a gate with other words gets a full index)."""
+        of ``gate`` (as whole runs of letters); the caller must not change the set. The word
+        index is built once per document, for the words of the bundled phrases only (a gate
+        with other words gets a full index). The default rules' gates of one language are
+        answered together, the first time one of them is asked (:func:`bundled_gates`)."""
+        bundled = bundled_gates()
+        language = bundled.languages.get(id(gate))
+        if language is not None:
+            table = bundled.tables[language]
+            rows = self._gate_rows.get(language)
+            if rows is None:
+                rows = self._gate_rows[language] = table.rows(self._index(True))
+            passed = rows.get(table.places[id(gate)])
+            return passed if passed is not None else set()
         words = self._index(gate.bundled)
         found = _rows(words, gate.singles)
         for key in words.keys() & gate.pairs.keys():
@@ -106,18 +122,22 @@ class DocView:
             self._indexes[bundled] = index
         return self._indexes[bundled]
 
-    def paragraphs_containing(self, texts: re.Pattern[str]) -> set[int]:
-        """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) whose folded text
-        contains a match of ``texts`` (one search over those paragraphs joined, resumed at the
-        next paragraph after each find)."""
-        if self._joined is None:
+    def paragraphs_containing(
+        self, texts: re.Pattern[str], max_chars: int = WORD_INDEX_MAX_CHARS
+    ) -> set[int]:
+        """Indexes of the paragraphs up to ``max_chars`` long (at most ``WORD_INDEX_MAX_CHARS``)
+        whose folded text contains a match of ``texts`` (one search over those paragraphs
+        joined, resumed at the next paragraph after each find; the joined text is made once
+        per document and length)."""
+        max_chars = min(max_chars, WORD_INDEX_MAX_CHARS)
+        if max_chars not in self._joined:
             starts, offset = [], 0
-            short = [p.folded if len(p.folded) <= WORD_INDEX_MAX_CHARS else "" for p in self.paragraphs]
+            short = [p.folded if len(p.folded) <= max_chars else "" for p in self.paragraphs]
             for text in short:
                 starts.append(offset)
                 offset += len(text) + 1
-            self._joined = ("\n".join(short), starts)
-        joined, starts = self._joined
+            self._joined[max_chars] = ("\n".join(short), starts)
+        joined, starts = self._joined[max_chars]
         found: set[int] = set()
         m = texts.search(joined)
         while m is not None:
@@ -184,10 +204,100 @@ def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
     return found
 
 
+@dataclass(frozen=True, eq=False)
+class GateTable:
+    """Many word gates answered together: one pass over a document's word index gives the
+    paragraphs each gate lets through (what :meth:`DocView.paragraphs_with` finds gate by gate).
+
+    ``gates``: the gates, each once; ``places``: the ``id()`` of each gate to its place in
+    ``gates`` (the table holds the gates, so the ids stay theirs); ``words``: every single word
+    and pair key; ``singles``: the gates of each single word; ``pairs``: the gates of each pair
+    key, with its partner words.
+    """
+
+    gates: tuple[Gate, ...]
+    places: Mapping[int, int]
+    words: frozenset[str]
+    singles: Mapping[str, tuple[int, ...]]
+    pairs: Mapping[str, tuple[tuple[int, frozenset[str]], ...]]
+
+    @classmethod
+    def of(cls, gates: Iterable[Gate]) -> GateTable:
+        """The table of ``gates``."""
+        unique = tuple({id(gate): gate for gate in gates}.values())
+        singles: dict[str, list[int]] = {}
+        pairs: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for place, gate in enumerate(unique):
+            for word in gate.singles:
+                singles.setdefault(word, []).append(place)
+            for key, partners in gate.pairs.items():
+                pairs.setdefault(key, []).append((place, partners))
+        return cls(
+            unique,
+            {id(gate): place for place, gate in enumerate(unique)},
+            frozenset(singles.keys() | pairs.keys()),
+            {word: tuple(places) for word, places in singles.items()},
+            {key: tuple(entries) for key, entries in pairs.items()},
+        )
+
+    def rows(self, index: Mapping[str, list[int]]) -> dict[int, set[int]]:
+        """The paragraphs each gate lets through, by the gate's place (a gate no paragraph
+        passes may be missing), from a document's word index (paragraphs by word)."""
+        out: dict[int, set[int]] = {}
+        for word in self.words.intersection(index):
+            found = index[word]
+            for place in self.singles.get(word, ()):
+                rows = out.get(place)
+                if rows is None:
+                    out[place] = set(found)
+                else:
+                    rows.update(found)
+            for place, partners in self.pairs.get(word, ()):
+                for partner in index.keys() & partners:  # a paragraph must hold both words
+                    both = set(found).intersection(index[partner])
+                    rows = out.get(place)
+                    if rows is None:
+                        out[place] = both
+                    else:
+                        rows.update(both)
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class BundledGates:
+    """The default rules' word gates: a :class:`GateTable` per language key (``*`` too), and
+    the language key of each gate by its ``id()`` (the tables hold the gates)."""
+
+    tables: Mapping[str, GateTable]
+    languages: Mapping[int, str]
+
+
+@cache
+def bundled_gates() -> BundledGates:
+    """The word gates of the default rules' phrase lists, every language (read-only package
+    data, built once: the same tables whatever the documents). Only the gates whose words are
+    all in the bundled phrases' index (``Gate.bundled``): the others need every word indexed."""
+    by_language: dict[str, list[Gate]] = {}
+    for rule in default_rules():
+        if isinstance(rule.matcher, Phrases):
+            for language, gate in rule.matcher.gates():
+                if gate.bundled:
+                    by_language.setdefault(language, []).append(gate)
+    tables = {language: GateTable.of(gates) for language, gates in sorted(by_language.items())}
+    languages = {id(gate): language for language, table in tables.items() for gate in table.gates}
+    return BundledGates(tables, languages)
+
+
 def active_rules(rules: Sequence[Rule], config: Config) -> list[Rule]:
     """The rules that may fire under ``config``, in stage order then catalogue order."""
-    enabled = [r for r in rules if config.rule_enabled(r.id, r.category, r.default_on)]
-    return sorted(enabled, key=lambda r: STAGE_ORDER.index(r.stage))
+    by_stage: dict[Stage, list[Rule]] = {stage: [] for stage in STAGE_ORDER}
+    if config.disabled_rules or config.disabled_categories or config.enabled_rules:
+        enabled = [r for r in rules if config.rule_enabled(r.id, r.category, r.default_on)]
+    else:  # no rule named: the rules on by default (what rule_enabled says, without a call each)
+        enabled = [r for r in rules if r.default_on]
+    for rule in enabled:
+        by_stage[rule.stage].append(rule)
+    return [rule for stage in STAGE_ORDER for rule in by_stage[stage]]
 
 
 def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
@@ -197,6 +307,8 @@ def run(doc: DocView, rules: Sequence[Rule], config: Config) -> None:
     ones are linear) is abandoned for this document and its name kept in ``doc.abandoned``.
     """
     for rule in active_rules(rules, config):
+        if isinstance(rule.matcher, LineMatcher) and not rule.matcher.applies(doc):
+            continue  # (what its find would find: nothing, e.g. a markup rule on plain text)
         try:
             hits = list(rule.matcher.find(doc, doc.languages))
         except TimeoutError:
@@ -246,18 +358,10 @@ def decisions(doc: DocView, config: Config) -> list[Decision]:
     out = []
     for p, mark in zip(doc.paragraphs, doc.marks, strict=True):
         if mark is None:
-            out.append(Decision(text=p.text, kept=True))
+            out.append(Decision(p.text, True))
         else:
-            out.append(
-                Decision(
-                    text=p.text,
-                    kept=not config.drops(mark.category),
-                    category=mark.category,
-                    rule=mark.rule,
-                    evidence=mark.evidence,
-                    stage=mark.stage,
-                )
-            )
+            kept = not config.drops(mark.category)
+            out.append(Decision(p.text, kept, mark.category, mark.rule, mark.evidence, mark.stage))
     return out
 
 

@@ -8,7 +8,8 @@ holds them all, in document order, with the page :class:`Metadata`.
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -53,7 +54,6 @@ class Category(StrEnum):
     OTHER = "other"
 
 
-
 class InputKind(StrEnum):
     """What the source is: detected (``AUTO``) or forced.
 
@@ -64,7 +64,6 @@ class InputKind(StrEnum):
     AUTO = "auto"
     HTML = "html"
     TEXT = "text"
-
 
 
 class Extractor(StrEnum):
@@ -85,7 +84,6 @@ class Extractor(StrEnum):
     NONE = "none"
 
 
-
 class Stage(StrEnum):
     """The engine stage that made a decision (kept on every decision, as jusText does).
 
@@ -103,8 +101,7 @@ class Stage(StrEnum):
     KEEP = "keep"
 
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Paragraph:
     """One candidate paragraph and its features.
 
@@ -139,13 +136,37 @@ class Paragraph:
     blank_before: bool = True
     blank_after: bool = True
 
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        folded: str,
+        tag: str = "p",
+        link_density: float = 0.0,
+        tokens: frozenset[str] = frozenset(),
+        in_figure: bool = False,
+        blank_before: bool = True,
+        blank_after: bool = True,
+    ) -> None:
+        # The dataclass __init__, with the fields set through their slots (see _slot_setters).
+        s = _PARAGRAPH_SETTERS
+        s[0](self, index)
+        s[1](self, text)
+        s[2](self, folded)
+        s[3](self, tag)
+        s[4](self, link_density)
+        s[5](self, tokens)
+        s[6](self, in_figure)
+        s[7](self, blank_before)
+        s[8](self, blank_after)
+
     @property
     def chars(self) -> int:
         """Length of the text in characters."""
         return len(self.text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """What the engine decided about one paragraph.
 
@@ -166,6 +187,24 @@ class Decision:
     evidence: str | None = None
     stage: Stage = Stage.KEEP
 
+    def __init__(
+        self,
+        text: str,
+        kept: bool,
+        category: Category | None = None,
+        rule: str | None = None,
+        evidence: str | None = None,
+        stage: Stage = Stage.KEEP,
+    ) -> None:
+        # The dataclass __init__, with the fields set through their slots (see _slot_setters).
+        s = _DECISION_SETTERS
+        s[0](self, text)
+        s[1](self, kept)
+        s[2](self, category)
+        s[3](self, rule)
+        s[4](self, evidence)
+        s[5](self, stage)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (enums as their string values)."""
         return {
@@ -176,6 +215,21 @@ class Decision:
             "evidence": self.evidence,
             "stage": self.stage.value,
         }
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of ``cls``'s fields, in field order: their slots' ``__set__``.
+
+    A frozen dataclass's own ``__init__`` sets each field with ``object.__setattr__``, which
+    looks the name up in the class first; the text path builds a paragraph and a decision per
+    line, and with the slot setters those take half the time. The classes stay frozen: the
+    setters are used in ``__init__`` only. ``tests/test_model.py`` checks that every field is set.
+    """
+    return tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+
+
+_PARAGRAPH_SETTERS = _slot_setters(Paragraph)
+_DECISION_SETTERS = _slot_setters(Decision)
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,18 +225,14 @@ def _dom_collected(
     return collector.out
 
 
-def _lines(text: str) -> Iterator[tuple[str, bool, bool]]:
-    raw = text.splitlines()
-    for i, line in enumerate(raw):
-        if line.strip():
-            before = i == 0 or not raw[i - 1].strip()
-            after = i == len(raw) - 1 or not raw[i + 1].strip()
-            yield line.strip(), before, after
-
-
 def from_text(text: str) -> list[Paragraph]:
     """Every non-empty line of plain text is a candidate paragraph."""
-    return [
-        Paragraph(index=i, text=line, folded=fold(line), tag="line", blank_before=before, blank_after=after)
-        for i, (line, before, after) in enumerate(_lines(text))
-    ]
+    lines = [line.strip() for line in text.splitlines()]  # each line stripped once
+    last = len(lines) - 1
+    out: list[Paragraph] = []
+    for i, line in enumerate(lines):
+        if line:
+            before = i == 0 or not lines[i - 1]
+            after = i == last or not lines[i + 1]
+            out.append(Paragraph(len(out), line, fold(line), "line", blank_before=before, blank_after=after))
+    return out

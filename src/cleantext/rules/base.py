@@ -183,7 +183,7 @@ class Phrases(LineMatcher):
             full=_Searches(phrase_head + pattern_head, tuple(tail + p_tail), tuple(free), contains),
             patterns_only=_Searches(pattern_head, tuple(p_tail), tuple(free), None) if pattern_head else None,
             patterns_rest=rest,
-            gate=gate_words(every),
+            gate=self.gate(language),
             head_prefixes=prefixes,
             rest_texts=_any_text(required) if required else None,
         )
@@ -191,6 +191,24 @@ class Phrases(LineMatcher):
     @cached_property
     def _compiled(self) -> dict[str, _Compiled | None]:
         return {}
+
+    @cached_property
+    def _gates(self) -> dict[str, Gate | None]:
+        return {}
+
+    def gate(self, language: str) -> Gate | None:
+        """The word gate of one language's phrases (:func:`gate_words`), made once per matcher
+        and language: the compiled parts and the engine's table of the bundled rules' gates
+        (:func:`cleantext.engine.bundled_gates`) hold the same object."""
+        gates = self._gates
+        if language not in gates:
+            every = [p for by_lang in self.phrases.values() for p in by_lang.get(language, ())]
+            gates[language] = gate_words(every)
+        return gates[language]
+
+    def gates(self) -> list[tuple[str, Gate]]:
+        """Each language key with the word gate of its phrases (see :meth:`gate`)."""
+        return [(key, gate) for key in self._keys if (gate := self.gate(key)) is not None]
 
     @cached_property
     def _keys(self) -> tuple[str, ...]:
@@ -244,7 +262,10 @@ class Phrases(LineMatcher):
                 c,
                 doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
                 c.starting(doc) if c.head_prefixes is not None else None,
-                doc.paragraphs_containing(c.rest_texts) if indexed and c.rest_texts is not None else None,
+                # (the end and anywhere patterns run on paragraphs up to max_chars long only)
+                doc.paragraphs_containing(c.rest_texts, self.max_chars)
+                if indexed and c.rest_texts is not None
+                else None,
             )
             for c in self.compiled(languages)
         ]
@@ -429,7 +450,9 @@ class _Compiled:
         index, paragraphs = doc.first_pairs(), doc.paragraphs
         for two in index.keys() & by_two.keys():
             literal = by_two[two]
-            rows.update(i for i in index[two] if paragraphs[i].folded.startswith(literal))
+            for i in index[two]:
+                if paragraphs[i].folded.startswith(literal):
+                    rows.add(i)
         return rows
 
     def regexes(self) -> list[Any]:
