@@ -17,11 +17,16 @@ Which of trafilatura's modes runs first depends on the page's shape: :func:`foru
 from __future__ import annotations
 
 import logging
+from copy import deepcopy
 
 import lxml.html
 import regex
 import trafilatura
 from lxml.etree import _Element
+from trafilatura.external import sanitize_tree, try_readability
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.settings import Extractor
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 # trafilatura logs every discarded page at WARNING; a library must not print for its caller.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -71,6 +76,20 @@ def noscript_share(tree: lxml.html.HtmlElement, visible: int) -> float:
     return chars / visible if visible > 0 else 0.0
 
 
+# A run of text at least this long (white space collapsed) is prose, not a label or a menu item.
+PROSE_RUN = 60
+_PROSE_RUNS = (
+    "//text()[not(parent::script or parent::style or parent::noscript)]"
+    f"[string-length(normalize-space(.)) >= {PROSE_RUN}]"
+)
+
+
+def prose_chars(tree: lxml.html.HtmlElement) -> int:
+    """Characters in the page's runs of text of ``PROSE_RUN`` characters or more (found by libxml2)."""
+    runs = tree.xpath(_PROSE_RUNS)
+    return sum(len(run.strip()) for run in runs) if isinstance(runs, list) else 0
+
+
 def main_content(
     tree: lxml.html.HtmlElement,
     url: str | None,
@@ -104,4 +123,28 @@ def main_content(
     if doc is None:
         return None
     body: _Element | None = getattr(doc, "body", None)
+    return body
+
+
+def readability_content(
+    tree: lxml.html.HtmlElement, url: str | None, *, include_tables: bool
+) -> _Element | None:
+    """The main content as trafilatura's readability fallback alone finds it, or None.
+
+    The tree is pruned as trafilatura's cascade prunes it before readability (follow-up
+    articles of infinite-scroll pages, comment sections), and readability's output is
+    converted to trafilatura's element vocabulary, as its full cascade does.
+    """
+    options = Extractor(
+        comments=False, tables=include_tables, images=False, links=False, formatting=False, url=url
+    )
+    try:
+        raw = prune_unwanted_nodes(deepcopy(tree), RAW_TREE_PRUNE_XPATH)
+        raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        found = try_readability(raw)
+        if not len(found):
+            return None
+        body: _Element = sanitize_tree(found, options)[0]
+    except (ValueError, TypeError, RecursionError):
+        return None
     return body
