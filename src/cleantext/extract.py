@@ -76,6 +76,11 @@ def noscript_share(tree: lxml.html.HtmlElement, visible: int) -> float:
     return chars / visible if visible > 0 else 0.0
 
 
+def article_count(tree: lxml.html.HtmlElement) -> int:
+    """Number of ``<article>`` elements (counted by libxml2)."""
+    return int(tree.xpath("count(//article)"))
+
+
 # A run of text at least this long (white space collapsed) is prose, not a label or a menu item.
 PROSE_RUN = 60
 _PROSE_RUNS = (
