@@ -11,7 +11,10 @@ pages (tens of thousands of sibling captions or inline elements). :func:`afforda
 whether a page is small enough for it; cleantext segments larger pages itself.
 
 Which of trafilatura's modes runs first depends on the page's shape: :func:`forum_thread` and
-:func:`noscript_share` read it from the markup, before any extraction.
+:func:`noscript_share` read it from the markup, before any extraction. A fast result that
+covers a small part of the page is checked against trafilatura's readability fallback alone
+(:func:`readability_content`), on pages whose markup and prose allow it (:func:`article_count`,
+:func:`prose_chars`).
 """
 
 from __future__ import annotations
