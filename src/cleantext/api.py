@@ -44,8 +44,8 @@ MAX_NOSCRIPT_SHARE = 0.5
 # unchanged; 400 to 800 score the same, 400 is the cheapest).
 MIN_RECALL_CHARS = 400
 # A fast result that holds at least MIN_EXTRACTED_SHARE but less than this share of the page's
-# visible text is checked against trafilatura's readability fallback alone (a third of the cost
-# of its full cascade), when the page's prose (text runs of PROSE_RUN characters or more) is at
+# visible text is checked against trafilatura's readability fallback alone (a sixth of the
+# cost of its full cascade), when the page's prose (text runs of PROSE_RUN characters or more) is at
 # least RESCUE_GAIN times the result and the page has at most one <article> element:
 # readability's result replaces it when it is more than RESCUE_GAIN times longer,
 # trafilatura's own "readability much longer" test. The fast pass sometimes keeps one box of
@@ -157,7 +157,9 @@ def _rescued(page: Page, config: Config, paragraphs: list[Paragraph], chars: int
     if extract.prose_chars(page.tree) < RESCUE_GAIN * chars:
         return paragraphs  # the page has too little prose for readability to find much more
     body = extract.readability_content(page.tree, page.url, include_tables=config.include_tables)
-    if body is None:
+    # Its raw text is at least the length of the paragraphs made from it: a short one is turned
+    # down before the paragraphs (and the cue lookups of their texts) are built.
+    if body is None or sum(map(len, body.itertext())) <= RESCUE_GAIN * chars:
         return paragraphs
     found = segment.from_extracted(body, page, config.limits.max_paragraphs)
     return found if sum(p.chars for p in found) > RESCUE_GAIN * chars else paragraphs

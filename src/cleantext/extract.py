@@ -27,9 +27,7 @@ import regex
 import trafilatura
 from lxml.etree import _Element
 from trafilatura.external import sanitize_tree, try_readability
-from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.settings import Extractor
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 # trafilatura logs every discarded page at WARNING; a library must not print for its caller.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -139,16 +137,17 @@ def readability_content(
 ) -> _Element | None:
     """The main content as trafilatura's readability fallback alone finds it, or None.
 
-    The tree is pruned as trafilatura's cascade prunes it before readability (follow-up
-    articles of infinite-scroll pages, comment sections), and readability's output is
-    converted to trafilatura's element vocabulary, as its full cascade does.
+    readability drops comment sections, sidebars and menus itself (its "unlikely candidates");
+    its output is converted to trafilatura's element vocabulary, as trafilatura's full cascade
+    does. (The cascade also prunes infinite-scroll containers and comment sections from the
+    tree first: on the 162 benchmark pages where this runs, that changes no result and costs
+    as much as readability itself.)
     """
     options = Extractor(
         comments=False, tables=include_tables, images=False, links=False, formatting=False, url=url
     )
     try:
-        raw = prune_unwanted_nodes(deepcopy(tree), RAW_TREE_PRUNE_XPATH)
-        raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        raw = deepcopy(tree)  # readability changes the tree it reads
         found = try_readability(raw)
         if not len(found):
             return None
