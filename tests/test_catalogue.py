@@ -94,7 +94,8 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
             problems.append(f"{rule.id}: {', '.join(guards) or 'no numeric parameters'}")
     constants = (
         (api, "MIN_EXTRACTED_CHARS"), (api, "MIN_EXTRACTED_SHARE"), (api, "MAX_NOSCRIPT_SHARE"),
-        (api, "MIN_RECALL_CHARS"), (extract, "FAST_MAX_ELEMENTS"),
+        (api, "MIN_RECALL_CHARS"), (api, "MAX_PARTIAL_SHARE"), (api, "RESCUE_GAIN"),
+        (extract, "PROSE_RUN"), (extract, "FAST_MAX_ELEMENTS"),
         (extract, "FULL_MAX_ELEMENTS"), (page, "ANCESTOR_LEVELS"), (page, "BOX_CHARS"), (page, "KEY_CHARS"),
         (page, "MAX_INDEXED_ELEMENTS"), (base, "TAIL"), (base, "WORD_INDEX_MAX_CHARS"),
         (language, "SAMPLE_CHARS"), (language, "RELATED_SHARE"), (language, "LINGUA_FRANCA"),
