@@ -112,10 +112,10 @@ def test_declared_types_reads_json_ld_microdata_and_open_graph() -> None:
         '{"@type": ["WebPage", "FAQPage"], "about": {"@type": "Thing"}}</script>'
         '<meta property="og:type" content="website">',
     )
-    assert recover.declared_types(page.tree) == {"webpage", "faqpage", "thing", "recipe", "website"}
+    assert page.types == {"webpage", "faqpage", "thing", "recipe", "website"}
     # The word in a description is not a type.
     prose = _page("", '<script type="application/ld+json">{"description": "Product of the year"}</script>')
-    assert recover.declared_types(prose.tree) == frozenset()
+    assert prose.types == frozenset()
 
 
 def test_the_config_switch_turns_recovery_off() -> None:
@@ -125,3 +125,29 @@ def test_the_config_switch_turns_recovery_off() -> None:
     off = cleantext.clean_and_explain(html, config=cleantext.Config(recover_prose=False))
     assert cleantext.clean_and_explain(html) == on  # same input, same output
     assert set(off.paragraphs) <= set(on.paragraphs)
+
+
+def test_the_full_cascade_retry_is_for_declared_pages_when_prose_is_recovered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleantext import api
+
+    calls: list[bool] = []
+
+    def extracted(
+        page: Page, config: cleantext.Config, *, full: bool, recall: bool = False
+    ) -> list[Paragraph]:
+        calls.append(full)
+        return []
+
+    monkeypatch.setattr(api, "_extracted", extracted)
+    for head, recover_prose, retried in (
+        ("", True, False),
+        ('<meta property="og:type" content="article">', True, True),
+        ("", False, True),
+    ):
+        calls.clear()
+        api._trafilatura_paragraphs(
+            _thread(head), cleantext.Config(recover_prose=recover_prose), True, 10_000
+        )
+        assert (True in calls) is retried, (head, recover_prose)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import lxml.etree
 import lxml.html
@@ -88,6 +89,14 @@ class Page:
     # than once (a fallback or a retry) scans its tree again only for keys not seen before.
     _looked_up: set[str] = field(default_factory=set, repr=False, compare=False)
     _found: dict[str, BlockCue] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def types(self) -> frozenset[str]:
+        """The schema.org and Open Graph types the page declares (see :func:`declared_types`).
+
+        Read when first asked for: only pages the extraction covers poorly need them.
+        """
+        return declared_types(self.tree)
 
     def cues_by_key(self, keys: Set[str]) -> dict[str, BlockCue]:
         """Cues of the page blocks whose :func:`cue_key` is one of ``keys``.
@@ -406,6 +415,25 @@ def _language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     if not lang:
         return None
     return regex.split(r"[-_]", lang.strip().lower())[0] or None
+
+
+# The schema.org types a page declares: JSON-LD "@type" values (a name or a list of names; key
+# anchored), microdata item types, and the Open Graph type.
+_JSON_TYPE = regex.compile(r'"@type"\s*+:\s*+(?:"([^"]{1,80})"|\[([^\]]{0,500})\])')
+_NAME = regex.compile(r'"([^"]{1,80})"')
+
+
+def declared_types(tree: HtmlElement) -> frozenset[str]:
+    """The lower-cased schema.org and Open Graph types the page declares."""
+    found: set[str] = set()
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        for one, many in _JSON_TYPE.findall(script.text or ""):
+            found.update([one] if one else _NAME.findall(many))
+    for el in tree.iterfind(".//*[@itemtype]"):
+        found.update(t.rstrip("/").rsplit("/", 1)[-1] for t in el.get("itemtype", "").split())
+    for el in tree.iterfind('.//meta[@property="og:type"]'):
+        found.add(el.get("content") or "")
+    return frozenset(t.strip().lower() for t in found if t.strip())
 
 
 def read_page(tree: HtmlElement, url: str | None = None) -> Page:

@@ -24,9 +24,6 @@ from bisect import bisect_right
 from dataclasses import replace
 from itertools import accumulate
 
-import regex
-from lxml.html import HtmlElement
-
 from cleantext.model import Paragraph
 from cleantext.page import Page
 from cleantext.segment import dom_blocks, paragraphs_of
@@ -35,10 +32,6 @@ MIN_COVERAGE = 0.4
 MIN_PROSE_CHARS = 50
 MAX_PROSE_DENSITY = 0.35
 
-# The schema.org types a page declares: JSON-LD "@type" values (a name or a list of names; key
-# anchored), microdata item types, and the Open Graph type.
-_JSON_TYPE = regex.compile(r'"@type"\s*+:\s*+(?:"([^"]{1,80})"|\[([^\]]{0,500})\])')
-_NAME = regex.compile(r'"([^"]{1,80})"')
 # Pages that mark their main content themselves: there the prose outside the extraction is
 # comments, teasers, reviews and questions.
 SELF_MARKED_TYPES = frozenset(
@@ -69,17 +62,9 @@ Block = tuple[str, str, float]
 LANDMARKS = frozenset({"nav", "header", "footer", "aside"})
 
 
-def declared_types(tree: HtmlElement) -> frozenset[str]:
-    """The lower-cased schema.org and Open Graph types the page declares."""
-    found: set[str] = set()
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        for one, many in _JSON_TYPE.findall(script.text or ""):
-            found.update([one] if one else _NAME.findall(many))
-    for el in tree.iterfind(".//*[@itemtype]"):
-        found.update(t.rstrip("/").rsplit("/", 1)[-1] for t in el.get("itemtype", "").split())
-    for el in tree.iterfind('.//meta[@property="og:type"]'):
-        found.add(el.get("content") or "")
-    return frozenset(t.strip().lower() for t in found if t.strip())
+def self_marked(page: Page) -> bool:
+    """Whether the page declares an article or product type (see :data:`SELF_MARKED_TYPES`)."""
+    return not page.types.isdisjoint(SELF_MARKED_TYPES)
 
 
 def is_prose(block: Block) -> bool:
@@ -97,7 +82,7 @@ def with_missed_prose(
     :data:`MIN_COVERAGE` of it, the page is not segmented at all.
     """
     chars = sum(p.chars for p in paragraphs)
-    if chars >= MIN_COVERAGE * visible or declared_types(page.tree) & SELF_MARKED_TYPES:
+    if chars >= MIN_COVERAGE * visible or self_marked(page):
         return paragraphs
     blocks = dom_blocks(page, limit, LANDMARKS)
     prose = sum(len(b[1]) for b in blocks if is_prose(b))
