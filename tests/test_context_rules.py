@@ -161,3 +161,12 @@ def test_a_consent_dialogs_cookie_table_is_dropped() -> None:
     )
     text = f"The council approved the budget on Tuesday after a long debate.\n{table}"
     assert _drops(text, Config()) == {table: "cookie.table"}
+
+
+def test_a_tag_line_is_dropped_but_a_label_under_every_entry_is_kept() -> None:
+    body = "The council approved the budget for the schools after a long debate on Tuesday night."
+    page = f"{body}\nTags: budget, schools, council"
+    assert [d.rule for d in cleantext.clean_and_explain(page).decisions][-1] == "tags.list"
+    entry = "Paper {} on language models and their evaluation.\nTopics: AI, language"
+    entries = "\n".join(entry.format(n) for n in range(6))
+    assert "tags.list" not in [d.rule for d in cleantext.clean_and_explain(entries).decisions]

@@ -199,7 +199,7 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         300,
         matcher=OutsideStory,
     ),
-    PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0),
+    PackRuleSpec("tags.list", Category.TAGS, "Tag and topic lists introduced by their label.", 300, 0, 5),
     PackRuleSpec(
         "other.script_notice",
         Category.OTHER,
