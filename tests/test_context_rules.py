@@ -127,42 +127,6 @@ def test_one_line_repeated_is_not_a_copied_section() -> None:
     assert "duplicate.run" not in rules
 
 
-def test_a_cookie_category_description_beside_the_consent_dialog_is_dropped() -> None:
-    text = (
-        "The council approved the budget on Tuesday after a long debate.\n"
-        "We use cookies to give you the best experience on our website.\n"
-        "Marketing cookies are used to track visitors across websites and show them relevant ads.\n"
-        "Other uncategorized cookies are those that have not been put in a category yet."
-    )
-    drops = _drops(text, Config())
-    assert drops == {
-        "We use cookies to give you the best experience on our website.": "cookie.notice",
-        "Marketing cookies are used to track visitors across websites and show them relevant ads.": (
-            "cookie.category_text"
-        ),
-        "Other uncategorized cookies are those that have not been put in a category yet.": (
-            "cookie.category_text"
-        ),
-    }
-
-
-def test_a_cookie_category_sentence_without_a_consent_dialog_is_the_articles() -> None:
-    text = (
-        "Marketing cookies are used to follow readers from site to site, and regulators want them gone.\n"
-        "The council approved the budget on Tuesday after a long debate."
-    )
-    assert _drops(text, Config()) == {}
-
-
-def test_a_consent_dialogs_cookie_table_is_dropped() -> None:
-    table = (
-        "CookieDurationDescriptionsession_id1 dayKeeps you signed in while you move between pages."
-        "consent_choice6 monthsStores the choices you made in this dialog."
-    )
-    text = f"The council approved the budget on Tuesday after a long debate.\n{table}"
-    assert _drops(text, Config()) == {table: "cookie.table"}
-
-
 def test_a_tag_line_is_dropped_but_a_label_under_every_entry_is_kept() -> None:
     body = "The council approved the budget for the schools after a long debate on Tuesday night."
     page = f"{body}\nTags: budget, schools, council"

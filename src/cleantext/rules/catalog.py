@@ -135,24 +135,6 @@ PACK_RULES: tuple[PackRuleSpec, ...] = (
         0,
     ),
     PackRuleSpec(
-        "cookie.category_text",
-        Category.COOKIE,
-        "The description of one cookie category of a consent dialog (marketing, analytics, "
-        "functional cookies), next to the dialog's other texts (alone, such a sentence may be "
-        "an article's).",
-        600,
-        0,
-        near=6,
-    ),
-    PackRuleSpec(
-        "cookie.table",
-        Category.COOKIE,
-        "The cookie list of a consent dialog printed as one block, which its column header "
-        "(cookie, duration, description) starts.",
-        3000,
-        0,
-    ),
-    PackRuleSpec(
         "caption.credit",
         Category.CAPTION,
         "Photo credits and caption lines: a credit prefix or an agency credit at the end.",

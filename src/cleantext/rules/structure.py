@@ -682,6 +682,8 @@ class RepeatedRun:
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         open_ = [p for p in doc.paragraphs if doc.is_open(p.index)]
+        if len({p.text for p in open_}) > len(open_) - self.min_run:
+            return  # fewer than min_run paragraphs repeat an earlier one: no run can
         last: dict[str, int] = {}
         i = 0
         while i < len(open_):
