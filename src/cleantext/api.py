@@ -151,7 +151,7 @@ def _trafilatura_paragraphs(page: Page, config: Config, can_retry: bool, visible
     chars = sum(p.chars for p in paragraphs)
     if chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible:
         # Almost nothing: the full cascade, unless the missed prose is recovered instead.
-        if can_retry and not (config.recover_prose and not recover.self_marked(page)):
+        if can_retry and (not config.recover_prose or recover.self_marked(page)):
             paragraphs = _longer(paragraphs, _extracted(page, config, full=True))
     elif can_retry and chars < MAX_PARTIAL_SHARE * visible:
         paragraphs = _rescued(page, config, paragraphs, chars)
