@@ -79,3 +79,50 @@ def test_readability_is_not_tried_when_the_page_has_little_more_prose(
     assert tree is not None
     partial = _partial(_PARAGRAPHS[0])
     assert api._rescued(read_page(tree), DEFAULT_CONFIG, partial, len(_PARAGRAPHS[0])) is partial
+
+
+def _links_page(head: str = "") -> str:
+    entries = "".join(
+        f'<li><a href="/book/{i}">Book number {i} of the catalogue, a title long enough to read</a></li>'
+        for i in range(40)
+    )
+    return f"<html><head><title>Catalogue</title>{head}</head><body><ul>{entries}</ul></body></html>"
+
+
+def _checked_pages(monkeypatch: pytest.MonkeyPatch, html: str, **config: object) -> list[str]:
+    """The pages whose almost empty fast result went to the readability check."""
+    calls: list[str] = []
+
+    def fast(page: object, config: object, can_retry: bool, visible: int) -> list[Paragraph]:
+        return _partial("Catalogue")
+
+    def rescued(page: object, config: object, paragraphs: list[Paragraph], chars: int) -> list[Paragraph]:
+        calls.append("checked")
+        return paragraphs
+
+    monkeypatch.setattr(api, "_trafilatura_paragraphs", fast)
+    monkeypatch.setattr(api, "_rescued", rescued)
+    tree = parse(html)
+    assert tree is not None
+    api._html_paragraphs(read_page(tree), DEFAULT_CONFIG.replace(**config))
+    return calls
+
+
+def test_an_almost_empty_result_with_nothing_to_recover_gets_the_readability_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _checked_pages(monkeypatch, _links_page()) == ["checked"]
+
+
+def test_a_declared_article_keeps_its_full_cascade_retry_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    declared = '<meta property="og:type" content="article">'
+    assert _checked_pages(monkeypatch, _links_page(declared)) == []
+
+
+def test_without_recovery_the_full_cascade_retry_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _checked_pages(monkeypatch, _links_page(), recover_prose=False) == []
+
+
+def test_when_prose_is_recovered_readability_is_not_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = _page("<div>" + "".join(f"<p>{t}</p>" for t in _PARAGRAPHS) + "</div>")
+    assert _checked_pages(monkeypatch, html) == []

@@ -58,6 +58,12 @@ MIN_RECALL_CHARS = 400
 # precision: readability appends the site's other posts).
 MAX_PARTIAL_SHARE = 0.25
 RESCUE_GAIN = 2.0
+# The same check runs on an almost empty fast result of a page that declares no article or
+# product, when the missed-prose recovery (which takes the place of the full cascade there)
+# finds nothing to add: a page whose entries are links (a catalogue, a listing). Measured on
+# WCXB: 33 pages reach it, one changes (a listing from 0.01 to 0.99 F1); readability costs
+# about 8 ms a page. The full cascade instead changes 7 pages for +0.0009 (4 up, 3 down) at
+# 5% more CPU.
 
 
 @dataclass(frozen=True)
@@ -132,10 +138,20 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     if config.extractor is Extractor.NONE or not extract.affordable(elements, full=False):
         return segment.from_dom(page, config.limits.max_paragraphs)
     visible = visible_chars(page.tree)
-    paragraphs = _trafilatura_paragraphs(page, config, extract.affordable(elements, full=True), visible)
-    if config.recover_prose:
-        paragraphs = recover.with_missed_prose(paragraphs, page, visible, config.limits.max_paragraphs)
-    return paragraphs
+    can_retry = extract.affordable(elements, full=True)
+    paragraphs = _trafilatura_paragraphs(page, config, can_retry, visible)
+    if not config.recover_prose:
+        return paragraphs
+    found = recover.with_missed_prose(paragraphs, page, visible, config.limits.max_paragraphs)
+    chars = sum(p.chars for p in found)
+    if found is paragraphs and can_retry and _almost_empty(chars, visible) and not recover.self_marked(page):
+        # Nothing to recover either (a page of link entries): readability's column, if longer.
+        found = _rescued(page, config, found, chars)
+    return found
+
+
+def _almost_empty(chars: int, visible: int) -> bool:
+    return chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible
 
 
 def _trafilatura_paragraphs(page: Page, config: Config, can_retry: bool, visible: int) -> list[Paragraph]:
@@ -149,7 +165,7 @@ def _trafilatura_paragraphs(page: Page, config: Config, can_retry: bool, visible
     if recall and sum(p.chars for p in paragraphs) < MIN_RECALL_CHARS:
         paragraphs = _longer(paragraphs, _extracted(page, config, full=False))
     chars = sum(p.chars for p in paragraphs)
-    if chars < MIN_EXTRACTED_CHARS or chars < MIN_EXTRACTED_SHARE * visible:
+    if _almost_empty(chars, visible):
         # Almost nothing: the full cascade, unless the missed prose is recovered instead.
         if can_retry and (not config.recover_prose or recover.self_marked(page)):
             paragraphs = _longer(paragraphs, _extracted(page, config, full=True))
