@@ -35,6 +35,11 @@ def test_a_dialog_windows_text_is_dropped() -> None:
     }
 
 
+def test_an_alert_dialog_is_dropped() -> None:
+    box = '<div role="alertdialog"><p>Sign in to save this item to your list.</p></div>'
+    assert _drops(_page(box)) == {"Sign in to save this item to your list.": ("cta.overlay", Category.CTA)}
+
+
 def test_pop_over_and_lightbox_boxes_are_dropped() -> None:
     box = (
         '<div class="seller-badge-popover"><p>Top sellers answer messages within a day and ship on '

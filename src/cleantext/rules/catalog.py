@@ -468,7 +468,7 @@ TOKEN_RULES: tuple[TokenRuleSpec, ...] = (
         Category.CTA,
         "Text of a pop-over, lightbox or dialog window that a button opens: delivery and returns "
         "notes, seller badges, sign-in and app prompts, why-this-ad notes; not a menu of links.",
-        ("dialog",),
+        ("dialog", "alertdialog"),
         ("lightbox", "popover"),
         300,
         max_link_density=0.5,
