@@ -581,13 +581,15 @@ class Tokens(HtmlLineMatcher):
     Fires when one of ``tokens`` is a whole token of the paragraph, or one of ``parts`` is a
     ``-``/``_`` part of one ("related" in "post-related-links"), and the paragraph is at most
     ``max_chars`` long. Short, ambiguous words ("ad", "share", "date") belong in ``tokens``
-    only: as parts they hit "head-adjust" or "update-date" wrappers.
+    only: as parts they hit "head-adjust" or "update-date" wrappers. ``max_link_density``
+    (0: no limit) spares paragraphs made mostly of links: a menu inside the box.
     """
 
     tokens: frozenset[str]
     max_chars: int = 300
     parts: frozenset[str] = frozenset()
     max_hits: int = 0
+    max_link_density: float = 0
 
     @cached_property
     def _wanted(self) -> frozenset[str]:
@@ -595,6 +597,8 @@ class Tokens(HtmlLineMatcher):
 
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
         if not p.tokens or len(p.text) > self.max_chars or not _LETTER.search(p.text):
+            return None
+        if self.max_link_density and p.link_density > self.max_link_density:
             return None
         hit = self._wanted & p.tokens
         return "token=" + ",".join(sorted(hit)) if hit else None

@@ -296,6 +296,7 @@ class TokenRuleSpec:
     parts: tuple[str, ...]
     max_chars: int
     default_on: bool = True  # see Rule.default_on
+    max_link_density: float = 0  # see Tokens (0: no limit)
 
 
 # ``tokens`` match whole class/id tokens; ``parts`` also match a part of a compound token.
@@ -462,6 +463,16 @@ TOKEN_RULES: tuple[TokenRuleSpec, ...] = (
         ("breadcrumb", "breadcrumbs"),
         120,
     ),
+    TokenRuleSpec(
+        "cta.overlay",
+        Category.CTA,
+        "Text of a pop-over, lightbox or dialog window that a button opens: delivery and returns "
+        "notes, seller badges, sign-in and app prompts, why-this-ad notes; not a menu of links.",
+        ("dialog", "alertdialog"),
+        ("lightbox", "popover"),
+        300,
+        max_link_density=0.5,
+    ),
 )
 
 
@@ -473,7 +484,9 @@ def _token_rule(spec: TokenRuleSpec) -> Rule:
     # Listing guard: a comment, byline or date box repeated more than five times is the
     # furniture of every entry in a listing or thread, not of one article.
     max_hits = 5 if spec.category in (Category.COMMENT, Category.BYLINE, Category.DATELINE) else 0
-    matcher = Tokens(frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts), max_hits)
+    matcher = Tokens(
+        frozenset(spec.tokens), spec.max_chars, frozenset(spec.parts), max_hits, spec.max_link_density
+    )
     return Rule(
         spec.id,
         spec.category,
