@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from cleantext.config import Config
-from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
+from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopword_runs
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, LineMatcher, Phrases, Rule, letter_runs
 from cleantext.rules.catalog import default_rules
@@ -381,7 +380,7 @@ def read_words(paragraphs: Sequence[Paragraph]) -> Words:
                 sample += words if words is not None else letter_runs(text)
             size += len(text) + 1
         runs.append(words)
-    return Words(tuple(runs), count_stopwords(Counter(sample)))
+    return Words(tuple(runs), count_stopword_runs(sample))
 
 
 def selected_languages(hits: StopwordHits, config: Config) -> tuple[str, ...] | None:
