@@ -601,8 +601,11 @@ class CaptionEcho:
         if not captions:
             return
         for p in doc.paragraphs:
+            # (claimed or short paragraphs first, without bare(): it never makes a text longer)
+            if len(p.folded) < self.min_chars or not doc.is_open(p.index):
+                continue
             key = bare(p.folded)
-            if not doc.is_open(p.index) or len(key) < self.min_chars:
+            if len(key) < self.min_chars:
                 continue
             for cap in captions.get(key[: self.min_chars], ()):
                 if cap.startswith(key) and len(cap) - len(key) <= self.max_extra:
@@ -629,7 +632,7 @@ class Block:
     stage: Stage = Stage.BLOCK
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        hits = [i for i in range(len(doc.paragraphs)) if doc.rule_at(i) in self.anchors]
+        hits = [i for i, mark in enumerate(doc.marks) if mark is not None and mark.rule in self.anchors]
         for a, b in pairwise(hits):
             gap = range(a + 1, b)
             if not gap or len(gap) > self.max_gap:
