@@ -107,3 +107,35 @@ def test_the_bundled_gate_table_answers_as_each_gate_alone() -> None:
             assert rows == doc.paragraphs_with(Gate(gate.singles, gate.pairs))
             found += bool(rows)
     assert found, "the examples must give the check something to find"
+
+
+def test_start_phrases_past_the_word_index_are_gated_by_how_they_begin() -> None:
+    # A matcher longer than the word index tries its line and start phrases only on paragraphs
+    # that begin with one, behind leading punctuation or not; the same finds as trying each.
+    matcher = Phrases(
+        {Anchor.START: {"*": ["we use cookies", "x"]}, Anchor.LINE: {"*": ["cookie settings"]}},
+        max_chars=600,
+    )
+    texts = [
+        "we use cookies to improve your experience",
+        '"we use cookies" on this site',
+        "_ we use cookies",
+        "... we use cookies",
+        "- (cookie settings)",
+        "and we use cookies",
+        "we used cookies",
+        "x marks the spot",
+        "xylophone",
+        "(we use cookies",
+        "",
+    ]
+    paragraphs = [Paragraph(index=i, text=t, folded=t) for i, t in enumerate(texts)]
+    doc = DocView(paragraphs)
+    part = matcher.compiled(None)[0]
+    assert part.phrase_starting(doc) == {0, 1, 2, 3, 4, 7, 8, 9}
+    found = dict(matcher.find(doc, None))
+    assert found == {p.index: m for p in paragraphs if (m := matcher.match(p, doc, None)) is not None}
+    assert sorted(found) == [0, 1, 2, 3, 4, 7, 9]
+    # An end or contains phrase may begin anywhere: no such gate.
+    anywhere = Phrases({Anchor.END: {"*": ["we use cookies"]}}, max_chars=600)
+    assert anywhere.compiled(None)[0].phrase_starting(doc) is None

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 import cleantext
 from cleantext import Config
 from cleantext.fold import fold
-from cleantext.language import LINGUA_FRANCA, guess_language, pack_selection
+from cleantext.language import (
+    LINGUA_FRANCA,
+    count_stopword_runs,
+    count_stopwords,
+    guess_language,
+    pack_selection,
+)
 from cleantext.rules.packs import Pack, bundled_packs
 
 PACKS = bundled_packs()
@@ -58,3 +66,9 @@ def test_config_languages_overrides_the_choice() -> None:
     english_prose = "The council approved the new budget on Tuesday after a long debate about the schools."
     text = "\n".join([english_prose, german_cue, english_prose])
     assert german_cue not in cleantext.clean(text, config=Config(input_kind="text", languages=("de",)))
+
+
+def test_counting_only_the_stopwords_counts_the_same() -> None:
+    words = "the cat and the dog und der hund le chat et le chien the the in is as zzz".split()
+    assert count_stopword_runs(words) == count_stopwords(Counter(words))
+    assert count_stopword_runs([]) == count_stopwords(Counter())

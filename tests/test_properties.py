@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from cleantext import Config, InputKind, clean, clean_and_explain
 from cleantext.config import Limits
 from cleantext.decode import sanitize
+from cleantext.fold import normalize_space
 from cleantext.guard import guard
 
 # derandomize: CI runs the same examples on every clean clone (no example database there), so
@@ -120,3 +121,14 @@ def test_guard_bounds_depth_and_keeps_every_word(soup: str) -> None:
     content = tree.text_content()
     for word in words:
         assert word.strip("<>/") in content
+
+
+_SPACES = st.text(st.sampled_from(" a\t\xa0\u3000\x1f\u2028"), max_size=8)
+
+
+@SETTINGS
+@given(st.one_of(st.text(_CHARS, max_size=40), _LINE, _SPACES))
+def test_normalize_space_is_split_and_join(text: str) -> None:
+    # The shortcut for a text already normalized (printable, single spaces inside only) gives
+    # what splitting and joining gives.
+    assert normalize_space(text) == " ".join(text.split())

@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from cleantext.config import Config
-from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopwords
+from cleantext.language import SAMPLE_CHARS, StopwordHits, count_stopword_runs
 from cleantext.model import Category, Decision, InputKind, Paragraph, Stage
 from cleantext.rules.base import WORD_INDEX_MAX_CHARS, Gate, LineMatcher, Phrases, Rule, letter_runs
 from cleantext.rules.catalog import default_rules
 from cleantext.rules.firstchar import DIGIT, NONWORD
 from cleantext.rules.packs import bundled_words
+from cleantext.rules.structure import NearCategory
 
 STAGE_ORDER = (Stage.LINE, Stage.CONTEXT, Stage.BLOCK, Stage.DUPLICATE)
 
@@ -73,13 +73,13 @@ class DocView:
     abandoned: list[str] = field(default_factory=list)
     words: Words | None = None
     # The word indexes by kind (True: the bundled phrases' words only; False: every word).
-    _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
+    _indexes: dict[bool, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
     _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _heads: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     # The folded texts joined, by the longest paragraph taken: (text, start of each paragraph).
     _joined: dict[int, tuple[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
-    # The paragraphs each bundled gate lets through, by language and the gate's place.
-    _gate_rows: dict[str, dict[int, set[int]]] = field(default_factory=dict, init=False, repr=False)
+    # The paragraphs each bundled gate lets through (a bit each), by language and the gate's place.
+    _gate_rows: dict[str, dict[int, int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.marks:
@@ -87,38 +87,42 @@ class DocView:
 
     def paragraphs_with(self, gate: Gate) -> set[int]:
         """Indexes of the paragraphs (up to ``WORD_INDEX_MAX_CHARS`` long) that hold the words
-        of ``gate`` (as whole runs of letters); the caller must not change the set. The word
-        index is built once per document, for the words of the bundled phrases only (a gate
-        with other words gets a full index). The default rules' gates of one language are
-        answered together, the first time one of them is asked (:func:`bundled_gates`)."""
+        of ``gate`` (as whole runs of letters). The default rules' gates of one language are
+        answered together, the first time one of them is asked, from an index of their own
+        words (:func:`bundled_gates`, :meth:`GateTable.index`); other gates read an index of
+        the bundled phrases' words, or of every word for a gate with other words (each built
+        once per document)."""
         bundled = bundled_gates()
         language = bundled.languages.get(id(gate))
         if language is not None:
             table = bundled.tables[language]
             rows = self._gate_rows.get(language)
             if rows is None:
-                rows = self._gate_rows[language] = table.rows(self._index(True))
-            passed = rows.get(table.places[id(gate)])
-            return passed if passed is not None else set()
+                if self.words is None:
+                    self.words = read_words(self.paragraphs)
+                rows = self._gate_rows[language] = table.rows(table.index(self.words.runs))
+            return _members(rows.get(table.places[id(gate)], 0))
         words = self._index(gate.bundled)
-        found = _rows(words, gate.singles)
+        found = _either(words, gate.singles)
         for key in words.keys() & gate.pairs.keys():
-            partners = _rows(words, gate.pairs[key])
-            if partners:
-                found.update(partners.intersection(words[key]))
-        return found
+            found |= words[key] & _either(words, gate.pairs[key])
+        return _members(found)
 
-    def _index(self, bundled: bool) -> dict[str, list[int]]:
-        """The paragraphs by word: of the words in ``bundled_words()`` only, or of all words."""
+    def _index(self, bundled: bool) -> dict[str, int]:
+        """The paragraphs by word, a bit each (bit ``i``: paragraph ``i``; an int is a set of
+        paragraphs whose unions and intersections cost an operation, not a loop): of the words
+        in ``bundled_words()`` only, or of all words."""
         if bundled not in self._indexes:
             if self.words is None:
                 self.words = read_words(self.paragraphs)
             vocabulary = bundled_words() if bundled else None
-            index: defaultdict[str, list[int]] = defaultdict(list)
+            index: dict[str, int] = {}
+            get = index.get
             for i, runs in enumerate(self.words.runs):
                 if runs is not None:
+                    bit = 1 << i
                     for word in set(runs) if vocabulary is None else vocabulary.intersection(runs):
-                        index[word].append(i)
+                        index[word] = get(word, 0) | bit
             self._indexes[bundled] = index
         return self._indexes[bundled]
 
@@ -196,6 +200,24 @@ class DocView:
             self.marks[index] = Mark(rule.id, rule.category, evidence, rule.stage)
 
 
+def _members(mask: int) -> set[int]:
+    """The paragraph indexes of the bits set in ``mask`` (bit ``i``: paragraph ``i``)."""
+    found = set()
+    while mask:
+        low = mask & -mask
+        found.add(low.bit_length() - 1)
+        mask ^= low
+    return found
+
+
+def _either(index: Mapping[str, int], keys: frozenset[str]) -> int:
+    """The paragraphs (a bit each) listed in ``index`` under any of ``keys``."""
+    found = 0
+    for key in index.keys() & keys:
+        found |= index[key]
+    return found
+
+
 def _rows(index: dict[str, list[int]], keys: frozenset[str]) -> set[int]:
     """The paragraph indexes listed in ``index`` under any of ``keys``."""
     found: set[int] = set()
@@ -212,7 +234,7 @@ class GateTable:
     ``gates``: the gates, each once; ``places``: the ``id()`` of each gate to its place in
     ``gates`` (the table holds the gates, so the ids stay theirs); ``words``: every single word
     and pair key; ``singles``: the gates of each single word; ``pairs``: the gates of each pair
-    key, with its partner words.
+    key, with its partner words; ``vocabulary``: every word of the gates (partners too).
     """
 
     gates: tuple[Gate, ...]
@@ -220,6 +242,7 @@ class GateTable:
     words: frozenset[str]
     singles: Mapping[str, tuple[int, ...]]
     pairs: Mapping[str, tuple[tuple[int, frozenset[str]], ...]]
+    vocabulary: frozenset[str]
 
     @classmethod
     def of(cls, gates: Iterable[Gate]) -> GateTable:
@@ -238,28 +261,38 @@ class GateTable:
             frozenset(singles.keys() | pairs.keys()),
             {word: tuple(places) for word, places in singles.items()},
             {key: tuple(entries) for key, entries in pairs.items()},
+            frozenset().union(singles, pairs, *(gate.pairs[key] for gate in unique for key in gate.pairs)),
         )
 
-    def rows(self, index: Mapping[str, list[int]]) -> dict[int, set[int]]:
-        """The paragraphs each gate lets through, by the gate's place (a gate no paragraph
-        passes may be missing), from a document's word index (paragraphs by word)."""
-        out: dict[int, set[int]] = {}
+    def index(self, runs: Sequence[list[str] | None]) -> dict[str, int]:
+        """The paragraphs by word, a bit each (as :meth:`DocView._index`), of the table's words
+        only, from a document's runs of letters (:attr:`Words.runs`): a language's table holds
+        a sixth of the bundled words (English: 590 of 3,714)."""
+        words = self.vocabulary
+        index: dict[str, int] = {}
+        get = index.get
+        for i, found in enumerate(runs):
+            if found is not None:
+                bit = 1 << i
+                for word in words.intersection(found):
+                    index[word] = get(word, 0) | bit
+        return index
+
+    def rows(self, index: Mapping[str, int]) -> dict[int, int]:
+        """The paragraphs each gate lets through (a bit each), by the gate's place (a gate no
+        paragraph passes may be missing), from a document's word index (paragraphs by word, a
+        bit each: :meth:`index`, or :meth:`DocView._index`)."""
+        out: dict[int, int] = {}
+        get = out.get
         for word in self.words.intersection(index):
             found = index[word]
             for place in self.singles.get(word, ()):
-                rows = out.get(place)
-                if rows is None:
-                    out[place] = set(found)
-                else:
-                    rows.update(found)
+                out[place] = get(place, 0) | found
             for place, partners in self.pairs.get(word, ()):
-                for partner in index.keys() & partners:  # a paragraph must hold both words
-                    both = set(found).intersection(index[partner])
-                    rows = out.get(place)
-                    if rows is None:
-                        out[place] = both
-                    else:
-                        rows.update(both)
+                for partner in partners:  # a paragraph must hold both words
+                    both = found & index.get(partner, 0)
+                    if both:
+                        out[place] = get(place, 0) | both
         return out
 
 
@@ -276,11 +309,13 @@ class BundledGates:
 def bundled_gates() -> BundledGates:
     """The word gates of the default rules' phrase lists, every language (read-only package
     data, built once: the same tables whatever the documents). Only the gates whose words are
-    all in the bundled phrases' index (``Gate.bundled``): the others need every word indexed."""
+    all in the bundled phrases' index (``Gate.bundled``): the others need every word indexed.
+    The cues of a :class:`~cleantext.rules.structure.NearCategory` rule are phrases too."""
     by_language: dict[str, list[Gate]] = {}
     for rule in default_rules():
-        if isinstance(rule.matcher, Phrases):
-            for language, gate in rule.matcher.gates():
+        matcher = rule.matcher.cues if isinstance(rule.matcher, NearCategory) else rule.matcher
+        if isinstance(matcher, Phrases):
+            for language, gate in matcher.gates():
                 if gate.bundled:
                     by_language.setdefault(language, []).append(gate)
     tables = {language: GateTable.of(gates) for language, gates in sorted(by_language.items())}
@@ -345,7 +380,7 @@ def read_words(paragraphs: Sequence[Paragraph]) -> Words:
                 sample += words if words is not None else letter_runs(text)
             size += len(text) + 1
         runs.append(words)
-    return Words(tuple(runs), count_stopwords(Counter(sample)))
+    return Words(tuple(runs), count_stopword_runs(sample))
 
 
 def selected_languages(hits: StopwordHits, config: Config) -> tuple[str, ...] | None:

@@ -18,6 +18,8 @@ from cleantext.page import INDEX_TAGS, Page, cue_key
 # trafilatura's output vocabulary, mapped to paragraph tags.
 _EXTRACTED_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "pre", "cell": "cell"}
 _LINK_TAGS = frozenset({"ref", "a"})
+# The class/id tokens of a line of plain text: none.
+_NO_TOKENS: frozenset[str] = frozenset()
 CUE_MAX_CHARS = 400
 _BREAK_TAGS = frozenset({"lb", "br"})
 # Raw HTML block tags (for the extractor-free path): the indexed paragraph-level blocks but the
@@ -234,5 +236,6 @@ def from_text(text: str) -> list[Paragraph]:
         if line:
             before = i == 0 or not lines[i - 1]
             after = i == last or not lines[i + 1]
-            out.append(Paragraph(len(out), line, fold(line), "line", blank_before=before, blank_after=after))
+            # (all fields by position: keywords would cost a dict per call)
+            out.append(Paragraph(len(out), line, fold(line), "line", 0.0, _NO_TOKENS, False, before, after))
     return out

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import regex
 
 from cleantext.model import Category, InputKind, Paragraph, Stage, StrEnum
-from cleantext.rules.firstchar import MARKERS, leading_chars, required_texts, start_prefixes
+from cleantext.rules.firstchar import MARKERS, NONWORD, leading_chars, required_texts, start_prefixes
 
 if TYPE_CHECKING:
     from cleantext.engine import DocView
@@ -58,6 +58,8 @@ _TEMPLATES: Mapping[Anchor, str] = {
 
 
 _LETTER = regex.compile(r"\p{L}")
+# What the line and start templates skip before a phrase (possessively: the phrase begins after).
+_LEAD_RUN = regex.compile(r"[\W_]*+")
 
 
 class Matcher(Protocol):
@@ -158,11 +160,13 @@ class Phrases(LineMatcher):
         tail: list[Any] = []
         contains = None
         every: list[str] = []
+        anywhere = False  # an end or contains phrase: a match may begin anywhere
         for anchor, by_lang in self.phrases.items():
             selected = sorted(set(by_lang.get(language, ())))
             if not selected:
                 continue
             every.extend(selected)
+            anywhere = anywhere or anchor in (Anchor.END, Anchor.CONTAINS)
             name = f"p_{anchor.value}"
             template = _TEMPLATES[anchor].format(n=name)
             if anchor is Anchor.CONTAINS:
@@ -186,6 +190,7 @@ class Phrases(LineMatcher):
             gate=self.gate(language),
             head_prefixes=prefixes,
             rest_texts=_any_text(required) if required else None,
+            phrase_starts=None if anywhere or "" in every else tuple(sorted(set(every))),
         )
 
     @cached_property
@@ -260,7 +265,8 @@ class Phrases(LineMatcher):
         parts = [
             (
                 c,
-                doc.paragraphs_with(c.gate) if indexed and c.gate is not None else None,
+                # (past the word index, line and start phrases are gated by how they begin)
+                doc.paragraphs_with(c.gate) if indexed and c.gate is not None else c.phrase_starting(doc),
                 c.starting(doc) if c.head_prefixes is not None else None,
                 # (the end and anywhere patterns run on paragraphs up to max_chars long only)
                 doc.paragraphs_containing(c.rest_texts, self.max_chars)
@@ -410,7 +416,9 @@ class _Compiled:
     the phrases (None without start patterns); the end and anywhere patterns (None without any);
     the phrase gate (:func:`gate_words`); the texts a start pattern can begin with
     (:func:`~cleantext.rules.firstchar.start_prefixes`); a search for the texts an end or
-    anywhere pattern needs (:func:`~cleantext.rules.firstchar.required_texts`)."""
+    anywhere pattern needs (:func:`~cleantext.rules.firstchar.required_texts`); the phrases,
+    when all of them are line or start phrases (the gate of a matcher longer than the word
+    index: see :meth:`phrase_starting`)."""
 
     full: _Searches
     patterns_only: _Searches | None
@@ -418,6 +426,7 @@ class _Compiled:
     gate: Gate | None
     head_prefixes: frozenset[str] | None
     rest_texts: re.Pattern[str] | None = None
+    phrase_starts: tuple[str, ...] | None = None
 
     @cached_property
     def head_chars(self) -> frozenset[str] | None:
@@ -453,6 +462,38 @@ class _Compiled:
             for i in index[two]:
                 if paragraphs[i].folded.startswith(literal):
                     rows.add(i)
+        return rows
+
+    @cached_property
+    def _phrase_heads(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+        """(the one-character phrases, the longer phrases by their first two characters)."""
+        phrases = self.phrase_starts or ()
+        by_two: dict[str, list[str]] = {}
+        for p in phrases:
+            if len(p) > 1:
+                by_two.setdefault(p[:2], []).append(p)
+        return frozenset(p for p in phrases if len(p) == 1), {two: tuple(ps) for two, ps in by_two.items()}
+
+    def phrase_starting(self, doc: DocView) -> set[int] | None:
+        """The paragraphs of ``doc`` that begin with one of the phrases, after the leading
+        punctuation the line and start templates skip (``[\\W_]*+``); None when some phrase is
+        an end or contains phrase."""
+        phrases = self.phrase_starts
+        if phrases is None:
+            return None
+        chars, by_two = self._phrase_heads
+        rows = doc.paragraphs_starting_with(chars) if chars else set()
+        index, paragraphs = doc.first_pairs(), doc.paragraphs
+        for two in index.keys() & by_two.keys():
+            literal = by_two[two]
+            for i in index[two]:
+                if paragraphs[i].folded.startswith(literal):
+                    rows.add(i)
+        for i in doc.first_characters().get(NONWORD, ()):  # (a letter or digit is \w: no skip)
+            text = paragraphs[i].folded
+            lead = _LEAD_RUN.match(text)
+            if text.startswith(phrases, lead.end() if lead else 0):
+                rows.add(i)
         return rows
 
     def regexes(self) -> list[Any]:

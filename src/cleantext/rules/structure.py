@@ -264,8 +264,8 @@ class AfterHeader:
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         paragraphs = doc.paragraphs
-        for p in paragraphs:
-            if doc.rule_at(p.index) not in self.headers or p.chars > self.header_chars:
+        for p, mark in zip(paragraphs, doc.marks, strict=True):  # (the claims read directly)
+            if mark is None or mark.rule not in self.headers or p.chars > self.header_chars:
                 continue
             for q in paragraphs[p.index + 1 : p.index + 1 + self.max_items]:
                 if not doc.is_open(q.index) or q.link_density < self.min_density or q.chars > self.max_chars:
@@ -291,7 +291,8 @@ class LinkTail:
     stage: Stage = Stage.CONTEXT
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        last_prose = max((p.index for p in doc.paragraphs if is_prose(p)), default=None)
+        # (looked for from the end: the last prose paragraph is seldom far from it)
+        last_prose = next((p.index for p in reversed(doc.paragraphs) if is_prose(p)), None)
         if last_prose is None:
             return
         hits = [
@@ -333,7 +334,8 @@ class NearCategory:
         return self.cues.patterns
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        anchors = [i for i in range(len(doc.paragraphs)) if doc.category_at(i) is self.category]
+        category = self.category
+        anchors = [i for i, mark in enumerate(doc.marks) if mark is not None and mark.category is category]
         if not anchors:
             return
         for index, evidence in self.cues.find(doc, languages):
@@ -594,15 +596,18 @@ class CaptionEcho:
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
         captions: dict[str, list[str]] = {}
-        for p in doc.paragraphs:
-            if doc.category_at(p.index) is Category.CAPTION:
+        for p, mark in zip(doc.paragraphs, doc.marks, strict=True):  # (the claims read directly)
+            if mark is not None and mark.category is Category.CAPTION:
                 key = bare(p.folded)
                 captions.setdefault(key[: self.min_chars], []).append(key)
         if not captions:
             return
         for p in doc.paragraphs:
+            # (claimed or short paragraphs first, without bare(): it never makes a text longer)
+            if len(p.folded) < self.min_chars or not doc.is_open(p.index):
+                continue
             key = bare(p.folded)
-            if not doc.is_open(p.index) or len(key) < self.min_chars:
+            if len(key) < self.min_chars:
                 continue
             for cap in captions.get(key[: self.min_chars], ()):
                 if cap.startswith(key) and len(cap) - len(key) <= self.max_extra:
@@ -629,7 +634,7 @@ class Block:
     stage: Stage = Stage.BLOCK
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        hits = [i for i in range(len(doc.paragraphs)) if doc.rule_at(i) in self.anchors]
+        hits = [i for i, mark in enumerate(doc.marks) if mark is not None and mark.rule in self.anchors]
         for a, b in pairwise(hits):
             gap = range(a + 1, b)
             if not gap or len(gap) > self.max_gap:
@@ -681,7 +686,7 @@ class RepeatedRun:
     stage: Stage = Stage.DUPLICATE
 
     def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        open_ = [p for p in doc.paragraphs if doc.is_open(p.index)]
+        open_ = [p for p, mark in zip(doc.paragraphs, doc.marks, strict=True) if mark is None]
         if len({p.text for p in open_}) > len(open_) - self.min_run:
             return  # fewer than min_run paragraphs repeat an earlier one: no run can
         last: dict[str, int] = {}
