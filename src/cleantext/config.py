@@ -75,7 +75,11 @@ class Config:
         include_tables: keep the text of tables found in the main content. Default True.
         recover_prose: when trafilatura's extraction holds less than 40% of the page's prose
             blocks, add the prose blocks it missed, in page order, for the rules to judge
-            (not on pages that declare a product; see :mod:`cleantext.recover`). Default True.
+            (not on pages that declare an article or a product; see :mod:`cleantext.recover`).
+            Default True.
+        open_collapsed: before trafilatura runs, show the accordion, tab and FAQ panels the
+            page hides until a click (trafilatura discards hidden boxes); menus, windows and
+            landmark boxes stay hidden (see :mod:`cleantext.collapsed`). Default True.
         limits: see :class:`Limits`.
 
     >>> from cleantext import Config, Category
@@ -96,6 +100,7 @@ class Config:
     charset: str | None = None
     include_tables: bool = True
     recover_prose: bool = True
+    open_collapsed: bool = True
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:
