@@ -410,6 +410,19 @@ class _Searches:
         return None
 
 
+def _rows_starting(doc: DocView, short: frozenset[str], by_two: Mapping[str, tuple[str, ...]]) -> set[int]:
+    """The paragraphs of ``doc`` that begin with one of ``short`` (single characters or
+    markers) or with one of the texts listed under their first two characters in ``by_two``."""
+    rows = doc.paragraphs_starting_with(short) if short else set()
+    index, paragraphs = doc.first_pairs(), doc.paragraphs
+    for two in index.keys() & by_two.keys():
+        literal = by_two[two]
+        for i in index[two]:
+            if paragraphs[i].folded.startswith(literal):
+                rows.add(i)
+    return rows
+
+
 @dataclass(frozen=True, eq=False)
 class _Compiled:
     """A matcher's patterns for one language and their gates: all the patterns; the patterns but
@@ -455,14 +468,7 @@ class _Compiled:
             assert self.head_chars is not None
             return doc.paragraphs_starting_with(self.head_chars)
         short, by_two = narrowing
-        rows = doc.paragraphs_starting_with(short) if short else set()
-        index, paragraphs = doc.first_pairs(), doc.paragraphs
-        for two in index.keys() & by_two.keys():
-            literal = by_two[two]
-            for i in index[two]:
-                if paragraphs[i].folded.startswith(literal):
-                    rows.add(i)
-        return rows
+        return _rows_starting(doc, short, by_two)
 
     @cached_property
     def _phrase_heads(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
@@ -482,13 +488,8 @@ class _Compiled:
         if phrases is None:
             return None
         chars, by_two = self._phrase_heads
-        rows = doc.paragraphs_starting_with(chars) if chars else set()
-        index, paragraphs = doc.first_pairs(), doc.paragraphs
-        for two in index.keys() & by_two.keys():
-            literal = by_two[two]
-            for i in index[two]:
-                if paragraphs[i].folded.startswith(literal):
-                    rows.add(i)
+        rows = _rows_starting(doc, chars, by_two)
+        paragraphs = doc.paragraphs
         for i in doc.first_characters().get(NONWORD, ()):  # (a letter or digit is \w: no skip)
             text = paragraphs[i].folded
             lead = _LEAD_RUN.match(text)
