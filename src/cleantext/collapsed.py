@@ -36,11 +36,12 @@ import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleantext.page import LANDMARKS
+
 # Class, id and role names of a collapsible panel (searched in the lower-cased names).
 PANEL_NAMES = regex.compile(r"accordi|collaps|tabpanel|tab-panel|tab-pane|tab-content|faq|\bregion\b")
 # Names that make a hidden box a menu or a window, not a panel of the content.
 NOT_PANEL_NAMES = regex.compile(r"menu|nav|drawer|modal|dialog|popover|dropdown|tooltip|cookie|consent")
-LANDMARKS = frozenset({"nav", "header", "footer", "aside"})
 
 # The hidden marks, read as attributes: one pass over the attributes costs half of an element
 # search with the same conditions.

@@ -189,11 +189,6 @@ class DocView:
         mark = self.marks[index]
         return mark.category if mark else None
 
-    def rule_at(self, index: int) -> str | None:
-        """Id of the rule that claimed this paragraph, if any."""
-        mark = self.marks[index]
-        return mark.rule if mark else None
-
     def claim(self, index: int, rule: Rule, evidence: str) -> None:
         """Record that ``rule`` matched paragraph ``index`` (first claim wins)."""
         if self.marks[index] is None:

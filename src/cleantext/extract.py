@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 
+import lxml.etree
 import lxml.html
 import regex
 import trafilatura
@@ -75,14 +76,18 @@ def noscript_share(tree: lxml.html.HtmlElement, visible: int) -> float:
     return chars / visible if visible > 0 else 0.0
 
 
+_ARTICLES = lxml.etree.XPath("count(//article)")
+
+
 def article_count(tree: lxml.html.HtmlElement) -> int:
     """Number of ``<article>`` elements (counted by libxml2)."""
-    return int(tree.xpath("count(//article)"))
+    count = _ARTICLES(tree)
+    return int(count) if isinstance(count, float) else 0
 
 
 # A run of text at least this long (white space collapsed) is prose, not a label or a menu item.
 PROSE_RUN = 60
-_PROSE_RUNS = (
+_PROSE_RUNS = lxml.etree.XPath(
     "//text()[not(parent::script or parent::style or parent::noscript)]"
     f"[string-length(normalize-space(.)) >= {PROSE_RUN}]"
 )
@@ -90,8 +95,8 @@ _PROSE_RUNS = (
 
 def prose_chars(tree: lxml.html.HtmlElement) -> int:
     """Characters in the page's runs of text of ``PROSE_RUN`` characters or more (found by libxml2)."""
-    runs = tree.xpath(_PROSE_RUNS)
-    return sum(len(run.strip()) for run in runs) if isinstance(runs, list) else 0
+    runs = _PROSE_RUNS(tree)
+    return sum(len(str(run).strip()) for run in runs) if isinstance(runs, list) else 0
 
 
 def main_content(

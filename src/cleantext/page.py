@@ -50,6 +50,8 @@ INDEX_TAGS = frozenset(
 )
 # Ancestor elements whose tag name becomes a token ("tag:nav"), like a class name would.
 TAG_TOKENS = frozenset(["nav", "footer", "aside", "header", "form", "figure", "figcaption", "menu"])
+# The landmark boxes around a page's content: navigation, header, footer and side column.
+LANDMARKS = frozenset({"nav", "header", "footer", "aside"})
 ATTR_TOKENS = ("class", "id", "role", "itemprop", "data-component", "data-testid")
 ANCESTOR_LEVELS = 3
 # An ancestor's tokens count only if it is a box, not the article's wrapper: a theme that calls

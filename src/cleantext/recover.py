@@ -8,7 +8,7 @@ judge them like every other paragraph.
 
 A prose block is a text block of the page body of at least :data:`MIN_PROSE_CHARS` characters
 with a link density below :data:`MAX_PROSE_DENSITY`: menus, link lists and teaser cards are
-dense with links or short. Blocks inside the page's landmark boxes (:data:`LANDMARKS`) are
+dense with links or short. Blocks inside the page's landmark boxes (:data:`~cleantext.page.LANDMARKS`) are
 menu blurbs and site descriptions, and are never added. Pages that declare an article or a
 product (:data:`SELF_MARKED_TYPES`, from schema.org or Open Graph) are left alone: there the
 prose outside the extraction is comments, teasers, reviews and questions.
@@ -29,7 +29,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from cleantext.model import Paragraph
-from cleantext.page import Page
+from cleantext.page import LANDMARKS, Page
 from cleantext.segment import dom_blocks, paragraphs_of
 
 MIN_COVERAGE = 0.4
@@ -62,8 +62,6 @@ SELF_MARKED_TYPES = frozenset(
 )
 
 Block = tuple[str, str, float]
-# The page's landmark boxes around the content: their prose is menu entries and site blurbs.
-LANDMARKS = frozenset({"nav", "header", "footer", "aside"})
 
 
 def self_marked(page: Page) -> bool:

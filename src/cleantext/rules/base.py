@@ -410,6 +410,15 @@ class _Searches:
         return None
 
 
+def _by_first_two(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The texts longer than one character by their first two characters (in the given order)."""
+    by_two: dict[str, list[str]] = {}
+    for text in texts:
+        if len(text) > 1:
+            by_two.setdefault(text[:2], []).append(text)
+    return {two: tuple(found) for two, found in by_two.items()}
+
+
 def _rows_starting(doc: DocView, short: frozenset[str], by_two: Mapping[str, tuple[str, ...]]) -> set[int]:
     """The paragraphs of ``doc`` that begin with one of ``short`` (single characters or
     markers) or with one of the texts listed under their first two characters in ``by_two``."""
@@ -454,12 +463,8 @@ class _Compiled:
         literal = prefixes - MARKERS
         if all(len(p) == 1 for p in literal):
             return None
-        by_two: dict[str, list[str]] = {}
-        for p in sorted(literal):
-            if len(p) > 1:
-                by_two.setdefault(p[:2], []).append(p)
         short = frozenset(p for p in prefixes if p in MARKERS or len(p) == 1)
-        return short, {two: tuple(ps) for two, ps in by_two.items()}
+        return short, _by_first_two(sorted(literal))
 
     def starting(self, doc: DocView) -> set[int]:
         """The paragraphs of ``doc`` that begin with one of the start patterns' prefixes."""
@@ -474,11 +479,7 @@ class _Compiled:
     def _phrase_heads(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
         """(the one-character phrases, the longer phrases by their first two characters)."""
         phrases = self.phrase_starts or ()
-        by_two: dict[str, list[str]] = {}
-        for p in phrases:
-            if len(p) > 1:
-                by_two.setdefault(p[:2], []).append(p)
-        return frozenset(p for p in phrases if len(p) == 1), {two: tuple(ps) for two, ps in by_two.items()}
+        return frozenset(p for p in phrases if len(p) == 1), _by_first_two(phrases)
 
     def phrase_starting(self, doc: DocView) -> set[int] | None:
         """The paragraphs of ``doc`` that begin with one of the phrases, after the leading
