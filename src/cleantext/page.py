@@ -135,7 +135,31 @@ def parse(html: str) -> HtmlElement | None:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
-    return root if isinstance(root, HtmlElement) else None
+    if not isinstance(root, HtmlElement):
+        return None
+    _adopt_trailing(root)
+    return root
+
+
+def _adopt_trailing(root: HtmlElement) -> None:
+    """Move what a page prints after its ``</html>`` into its body, as browsers do.
+
+    libxml2 makes such content a second ``html`` element beside the document's root, where
+    nothing that reads the root (trafilatura included) sees it; the HTML standard's parser
+    ("after after body" insertion mode) puts it at the end of the body instead. Templates that
+    close the document early and print the article afterwards are the usual cause.
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    for stray in list(root.itersiblings()):
+        if not isinstance(stray.tag, str):
+            continue  # a comment or processing instruction beside the root
+        for child in list(stray):
+            if child.tag in ("head", "body"):
+                body.extend(list(child))
+            else:
+                body.append(child)
 
 
 @dataclass
