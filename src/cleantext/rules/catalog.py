@@ -29,6 +29,7 @@ from cleantext.rules.structure import (
     NoText,
     OutsideStory,
     OwnAddress,
+    Placeholder,
     Repeat,
     RepeatedRun,
     Standfirst,
@@ -584,6 +585,27 @@ def _structure_rules() -> list[Rule]:
             (),
             ("\u200b", "* * *"),
             ("3 %", "OK", "\u2605\u2605\u2605\u00bd"),
+        ),
+        Rule(
+            "other.placeholder",
+            Category.OTHER,
+            "Placeholder text (\"Lorem ipsum dolor sit amet\u2026\"): a template's filler that was "
+            "never replaced by the page's own text.",
+            Placeholder(),
+            (),
+            (
+                "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+                "Lorem Ipsum",
+                "Lorem ipsum 2",
+                "Curabitur vitae lorem ipsum, dolor sit amet nunc varius pellentesque.",
+            ),
+            (
+                "Lorem ipsum is the scrambled Latin that designers pour into a layout before the "
+                "real words arrive.",
+                "Die Agentur lieferte nur Lorem ipsum statt der versprochenen Texte.",
+                "Dolor sit amet, wrote Cicero, and the printers kept the words.",
+                "Gallia est omnis divisa in partes tres.",
+            ),
         ),
     ]
 

@@ -201,6 +201,79 @@ class NoText(LineMatcher):
         return None if _ALNUM.search(p.text) else "no letter or digit"
 
 
+# The words of placeholder text: the "Lorem ipsum" passage, the parts of Cicero's "De finibus"
+# (1.10.32-33) it was cut from, and the vocabulary of the common lorem ipsum generators.
+_FILLER_WORDS = frozenset(
+    """
+    a ab ac accumsan accusamus accusantium ad adipisci adipiscing aenean aliqua aliquam aliquet
+    aliquid aliquip alias amet anim animi ante aperiam architecto arcu asperiores aspernatur
+    assumenda at atque auctor augue aut aute autem beatae bibendum blandit blanditiis cillum
+    commodi commodo condimentum congue consectetur consequat consequatur consequuntur convallis
+    corporis corrupti cras cubilia culpa cum cumque cupidatat cupiditate curabitur curae cursus
+    dapibus debitis delectus deleniti deserunt diam dicta dictum dictumst dignissim dignissimos
+    dis distinctio do dolor dolore dolorem doloremque dolores doloribus dolorum donec ducimus dui
+    duis ea eaque earum efficitur egestas eget eiusmod eius eleifend elementum eligendi elit enim
+    eos erat eros error esse est et etiam eu euismod eum eveniet ex excepteur excepturi
+    exercitation exercitationem expedita explicabo facere facilis facilisi facilisis fames
+    faucibus felis fermentum feugiat finibus fringilla fuga fugiat fugit fusce gravida habitant
+    habitasse hac harum hendrerit hic himenaeos iaculis id illo illum impedit imperdiet in
+    inceptos incidunt incididunt integer interdum inventore ipsa ipsam ipsum irure iste itaque
+    iure iusto justo labore laboriosam laborum lacinia lacus laoreet laudantium lectus leo libero
+    ligula litora lobortis lorem luctus maecenas magna magnam magni magnis maiores malesuada
+    massa mattis mauris maxime maximus metus mi minim minima minus modi molestiae molestias
+    molestie mollis mollit mollitia montes morbi mus nam nascetur natoque natus nec necessitatibus
+    nemo neque nesciunt netus nibh nihil nisi nisl nobis non nostra nostrud nostrum nulla nullam
+    numquam nunc occaecat occaecati odio odit officia officiis omnis optio orci ornare pariatur
+    parturient pellentesque penatibus per perferendis perspiciatis pharetra phasellus placeat
+    placerat platea porro porta porttitor possimus posuere potenti praesent praesentium pretium
+    primis proident proin provident pulvinar purus quae quaerat quam quas quasi qui quia quibusdam
+    quidem quis quisquam quisque quo quod quos ratione recusandae reiciendis rem repellat
+    repellendus reprehenderit repudiandae rerum rhoncus ridiculus risus rutrum saepe sagittis
+    sapien sapiente scelerisque sed sem semper senectus sequi similique sint sit sociosqu sodales
+    sollicitudin soluta sunt suscipit suspendisse taciti tellus tempor tempora temporibus tempus
+    tenetur tincidunt torquent tortor totam tristique turpis ullam ullamco ullamcorper ultrices
+    ultricies unde urna ut varius vehicula vel velit venenatis veniam veritatis vero vestibulum
+    vitae vivamus viverra voluptas voluptate voluptatem voluptates voluptatibus voluptatum
+    volutpat vulputate
+    """.split()
+)
+# What every placeholder passage holds: its opening words, or the ones it repeats.
+_FILLER_MARK = regex.compile(r"\blorem ipsum\b|\bdolor sit amet\b")
+
+
+@dataclass(frozen=True, eq=False)
+class Placeholder(LineMatcher):
+    """Placeholder text: "Lorem ipsum dolor sit amet…", a template's filler that was never
+    replaced (an empty card, a hidden slide, a block left in the layout).
+
+    The paragraph must hold the filler's opening words ("lorem ipsum" or "dolor sit amet") and
+    be made of the filler's words, at least ``min_share`` of its runs of letters: a sentence
+    that talks about lorem ipsum is in another language and stays. The filler is the same
+    pseudo-Latin whatever the page's language, so the rule needs no language pack.
+    """
+
+    min_share: float = 0.75
+
+    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
+        marks = doc.marks
+        for p in doc.paragraphs:
+            # Two substring scans of the folded text before any regex: most pages have no filler.
+            if marks[p.index] is None and ("ipsum" in p.folded or "amet" in p.folded):
+                evidence = self.match(p, doc, languages)
+                if evidence is not None:
+                    yield p.index, evidence
+
+    def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
+        found = _FILLER_MARK.search(p.folded)
+        if found is None:
+            return None
+        words = letter_runs(p.folded)
+        share = sum(w in _FILLER_WORDS for w in words) / len(words)
+        if share < self.min_share:
+            return None
+        return f"placeholder text {found.group()!r} ({share:.0%} filler words)"
+
+
 def is_prose(p: Paragraph, min_chars: int = 120) -> bool:
     """A long paragraph that is not made of links: article text."""
     return p.chars >= min_chars and p.link_density < 0.3
