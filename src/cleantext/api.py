@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext import collapsed, engine, extract, guard, recover, segment
+from cleantext import collapsed, consent, engine, extract, guard, recover, segment
 from cleantext.config import DEFAULT_CONFIG, Config
 from cleantext.decode import decode, sanitize
 from cleantext.engine import PageContext
@@ -137,6 +137,8 @@ def _html_paragraphs(page: Page, config: Config) -> list[Paragraph]:
     elements = extract.element_count(page.tree)
     if config.extractor is Extractor.NONE or not extract.affordable(elements, full=False):
         return segment.from_dom(page, config.limits.max_paragraphs)
+    if config.remove_consent:
+        consent.remove_consent(page.tree)
     if config.open_collapsed:
         collapsed.open_collapsed(page.tree)
     visible = visible_chars(page.tree)

@@ -80,6 +80,11 @@ class Config:
         open_collapsed: before trafilatura runs, show the accordion, tab and FAQ panels the
             page hides until a click (trafilatura discards hidden boxes); menus, windows and
             landmark boxes stay hidden (see :mod:`cleantext.collapsed`). Default True.
+        remove_consent: before trafilatura runs, remove the boxes whose class or id names
+            consent or a consent manager (cookie banners, privacy-preference windows), unless
+            they hold the page's ``main``, ``article`` or ``h1`` (see :mod:`cleantext.consent`):
+            on a page with little text of its own, trafilatura would take the preference
+            window for the article. Default True.
         limits: see :class:`Limits`.
 
     >>> from cleantext import Config, Category
@@ -101,6 +106,7 @@ class Config:
     include_tables: bool = True
     recover_prose: bool = True
     open_collapsed: bool = True
+    remove_consent: bool = True
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:
