@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext import Category, Limits, Rule, api, default_rules, extract, language, page, recover
+from cleantext import Category, Limits, Rule, api, consent, default_rules, extract, language, page, recover
 from cleantext.catalogue import REGENERATE, main, matcher_summary, render_markdown, slug
 from cleantext.rules import base, firstchar
 from cleantext.rules.catalog import PACK_RULES
@@ -102,6 +102,7 @@ def test_algorithm_page_states_the_current_thresholds() -> None:
         (firstchar, "MAX_PREFIX"), (firstchar, "MAX_PREFIXES"), (firstchar, "MIN_REQUIRED"),
         (firstchar, "GOOD_RARITY"), (firstchar, "REQUIRED_CHARS"), (base, "MAX_SELECTIONS"),
         (recover, "MIN_COVERAGE"), (recover, "MIN_PROSE_CHARS"), (recover, "MAX_PROSE_DENSITY"),
+        (consent, "MAX_DEPTH"),
     )
     for module, name in constants:
         if f"`{name} = {getattr(module, name, None)}`" not in doc:
