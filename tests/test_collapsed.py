@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from lxml.html import tostring
+from _trees import stepped
 
 import cleantext
 from cleantext.collapsed import open_collapsed
-from cleantext.page import parse
 
 _ANSWERS = [
     "Frost arrives in late October here, so the beds are mulched with straw in the first week "
@@ -19,10 +18,7 @@ _ANSWERS = [
 
 
 def _opened(body: str) -> tuple[int, str]:
-    tree = parse(f"<html><body>{body}</body></html>")
-    assert tree is not None
-    count = open_collapsed(tree)
-    return count, tostring(tree, encoding="unicode")
+    return stepped(open_collapsed, body)
 
 
 def test_accordion_tab_and_faq_panels_lose_their_hidden_marks() -> None:

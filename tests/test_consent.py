@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from lxml.html import tostring
+from _trees import stepped
 
 import cleantext
 from cleantext import Config
 from cleantext.consent import remove_consent
-from cleantext.page import parse
 
 _POST = [
     "Has anyone fitted the new side panel to last year's case? Mine arrived with two of the four "
@@ -31,10 +30,7 @@ _PURPOSES = [
 
 
 def _removed(body: str) -> tuple[int, str]:
-    tree = parse(f"<html><body>{body}</body></html>")
-    assert tree is not None
-    count = remove_consent(tree)
-    return count, tostring(tree, encoding="unicode")
+    return stepped(remove_consent, body)
 
 
 def test_boxes_named_for_consent_or_a_consent_manager_are_removed() -> None:
