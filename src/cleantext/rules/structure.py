@@ -254,20 +254,14 @@ class Placeholder(LineMatcher):
 
     min_share: float = 0.75
 
-    def find(self, doc: DocView, languages: tuple[str, ...] | None) -> Iterator[tuple[int, str]]:
-        marks = doc.marks
-        for p in doc.paragraphs:
-            # Two substring scans of the folded text before any regex: most pages have no filler.
-            if marks[p.index] is None and ("ipsum" in p.folded or "amet" in p.folded):
-                evidence = self.match(p, doc, languages)
-                if evidence is not None:
-                    yield p.index, evidence
-
     def match(self, p: Paragraph, doc: DocView, languages: tuple[str, ...] | None) -> str | None:
-        found = _FILLER_MARK.search(p.folded)
+        text = p.folded
+        if "ipsum" not in text and "amet" not in text:
+            return None  # two substring scans before any regex: most pages have no filler
+        found = _FILLER_MARK.search(text)
         if found is None:
             return None
-        words = letter_runs(p.folded)
+        words = letter_runs(text)
         share = sum(w in _FILLER_WORDS for w in words) / len(words)
         if share < self.min_share:
             return None
